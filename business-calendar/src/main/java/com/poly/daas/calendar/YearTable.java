@@ -56,9 +56,13 @@ final class YearTable {
                 // ZonedDateTime.of resolves a DST gap or overlap, so a window is its real elapsed time (S1).
                 long open = ZonedDateTime.of(date, policy.opensAt(), zone).toEpochSecond();
                 long close = ZonedDateTime.of(date, policy.closesAt(), zone).toEpochSecond();
+                if (close <= open) {
+                    // Cannot happen for opensAt < closesAt: ZonedDateTime keeps later local times later, across gaps and overlaps.
+                    throw new IllegalStateException("empty business window on " + date + " in " + zone);
+                }
                 offsets[rank] = offset;
                 opens[rank] = open;
-                elapsed[rank + 1] = elapsed[rank] + Math.max(0, close - open) * NANOS_PER_SECOND;
+                elapsed[rank + 1] = elapsed[rank] + (close - open) * NANOS_PER_SECOND;
                 rank++;
             }
         }
@@ -131,11 +135,8 @@ final class YearTable {
     Instant instantAt(long target) {
         // First rank whose window ends at or after the target: a target on a closing time stays on that day.
         int index = Arrays.binarySearch(elapsedBefore, 1, count + 1, target);
+        // Windows have positive length, so the running totals are strictly increasing and the match is unique.
         int rank = (index >= 0 ? index : -index - 1) - 1;
-        // Equal totals mean zero-length windows (not produced today); step back to the first of them.
-        while (rank > 0 && elapsedBefore[rank] == target) {
-            rank--;
-        }
         return Instant.ofEpochSecond(opensAt[rank]).plusNanos(target - elapsedBefore[rank]);
     }
 
