@@ -1,0 +1,92 @@
+package com.poly.daas.events;
+
+import com.poly.daas.events.contracts.ContractActivated;
+import com.poly.daas.events.contracts.ContractExpired;
+import com.poly.daas.events.contracts.ContractTerminated;
+import com.poly.daas.events.contracts.DeviceCoverageEnded;
+import com.poly.daas.events.contracts.DeviceEnrolled;
+import com.poly.daas.events.registry.DeviceDeliveryReported;
+import com.poly.daas.events.registry.DeviceRegistered;
+import com.poly.daas.events.registry.DeviceStatusChanged;
+import com.poly.daas.events.registry.ModelCatalogued;
+import com.poly.daas.events.registry.ModelEndOfSaleAnnounced;
+import com.poly.daas.events.registry.ModelEndOfSupportAnnounced;
+import com.poly.daas.events.registry.ModelPriceChanged;
+import com.poly.daas.events.rmas.DefectiveUnitReceived;
+import com.poly.daas.events.rmas.ReplacementShipped;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of every event in the suite: wire name, topic, aggregate type, payload class and schema version.
+ * docs/events.md documents the same list; {@code EventTypeTest} keeps the two in step.
+ */
+public enum EventType {
+    MODEL_CATALOGUED(ModelCatalogued.class, Topics.REGISTRY_MODELS, "Model", 1),
+    MODEL_END_OF_SALE_ANNOUNCED(ModelEndOfSaleAnnounced.class, Topics.REGISTRY_MODELS, "Model", 1),
+    MODEL_END_OF_SUPPORT_ANNOUNCED(ModelEndOfSupportAnnounced.class, Topics.REGISTRY_MODELS, "Model", 1),
+    MODEL_PRICE_CHANGED(ModelPriceChanged.class, Topics.REGISTRY_MODELS, "Model", 1),
+    DEVICE_REGISTERED(DeviceRegistered.class, Topics.REGISTRY_DEVICES, "Device", 1),
+    DEVICE_DELIVERY_REPORTED(DeviceDeliveryReported.class, Topics.REGISTRY_DEVICES, "Device", 1),
+    DEVICE_STATUS_CHANGED(DeviceStatusChanged.class, Topics.REGISTRY_DEVICES, "Device", 1),
+    CONTRACT_ACTIVATED(ContractActivated.class, Topics.CONTRACTS, "Contract", 1),
+    DEVICE_ENROLLED(DeviceEnrolled.class, Topics.CONTRACTS, "Contract", 1),
+    DEVICE_COVERAGE_ENDED(DeviceCoverageEnded.class, Topics.CONTRACTS, "Contract", 1),
+    CONTRACT_TERMINATED(ContractTerminated.class, Topics.CONTRACTS, "Contract", 1),
+    CONTRACT_EXPIRED(ContractExpired.class, Topics.CONTRACTS, "Contract", 1),
+    REPLACEMENT_SHIPPED(ReplacementShipped.class, Topics.RMAS, "Rma", 1),
+    DEFECTIVE_UNIT_RECEIVED(DefectiveUnitReceived.class, Topics.RMAS, "Rma", 1);
+
+    private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+
+    private final Class<? extends DomainEvent> payloadClass;
+    private final String topic;
+    private final String aggregateType;
+    private final int schemaVersion;
+
+    EventType(Class<? extends DomainEvent> payloadClass, String topic, String aggregateType, int schemaVersion) {
+        this.payloadClass = payloadClass;
+        this.topic = topic;
+        this.aggregateType = aggregateType;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** The name on the wire: the payload's simple class name, e.g. {@code ReplacementShipped}. */
+    public String wireName() {
+        return payloadClass.getSimpleName();
+    }
+
+    public Class<? extends DomainEvent> payloadClass() {
+        return payloadClass;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String aggregateType() {
+        return aggregateType;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public static EventType of(Class<?> payloadClass) {
+        EventType type = BY_CLASS.get(payloadClass);
+        if (type == null) {
+            throw new IllegalArgumentException(payloadClass.getName() + " is not registered in EventType");
+        }
+        return type;
+    }
+
+    public static Optional<EventType> byWireName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+}

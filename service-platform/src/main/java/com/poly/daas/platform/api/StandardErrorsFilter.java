@@ -1,0 +1,60 @@
+package com.poly.daas.platform.api;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Lists the error responses every operation can give, as problem+json with an example, so that no operation in
+ * the published document omits them: 401 and 403 everywhere, 400 where there is input, 500 everywhere.
+ */
+public class StandardErrorsFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                if (operation.getResponses() == null) {
+                    continue;
+                }
+                boolean hasInput = operation.getRequestBody() != null
+                        || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                if (hasInput) {
+                    add(operation, "400", "Invalid input (the offending fields are listed in 'errors')",
+                            400, "validation-failed", "Request is not valid", "serial: must not be blank");
+                }
+                add(operation, "401", "Missing or invalid bearer token", 401, "unauthenticated",
+                        "Authentication required", "Send a valid bearer token (Authorization: Bearer <JWT>).");
+                add(operation, "403", "The caller's role may not use this operation (end users never: S2)", 403,
+                        "forbidden", "Not allowed", "Your role may not call this operation.");
+                add(operation, "500", "Unexpected failure (an error id is given, never a stack trace)", 500,
+                        "internal-error", "Internal error", "The request failed unexpectedly. Quote error id 5f0c… to support.");
+            }
+        }
+    }
+
+    private static void add(Operation operation, String code, String description, int status, String slug,
+                            String title, String detail) {
+        if (operation.getResponses().hasAPIResponse(code)) {
+            return;
+        }
+        Example example = OASFactory.createExample().value(Map.of(
+                "type", Problem.TYPE_BASE + slug, "title", title, "status", status, "detail", detail));
+        MediaType media = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                .addExample(slug, example);
+        APIResponse response = OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
+        operation.getResponses().addAPIResponse(code, response);
+    }
+}
