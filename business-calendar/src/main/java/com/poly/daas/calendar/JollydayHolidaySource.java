@@ -6,6 +6,8 @@ import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,6 +36,7 @@ final class JollydayHolidaySource implements HolidaySource {
             .filter(code -> code.length() == 2)
             .map(code -> code.toUpperCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
+    private final String description = readDescription();
 
     @Override
     public Set<String> countries() {
@@ -67,9 +71,22 @@ final class JollydayHolidaySource implements HolidaySource {
 
     @Override
     public String description() {
-        Package jollyday = HolidayManager.class.getPackage();
-        String version = jollyday == null ? null : jollyday.getImplementationVersion();
-        return "jollyday" + (version == null ? "" : " " + version);
+        return description;
+    }
+
+    /** "jollyday 2.19.0", from the Maven metadata in jollyday's jar (its manifest has no implementation version). */
+    private static String readDescription() {
+        Properties pom = new Properties();
+        try (InputStream in = HolidayManager.class.getResourceAsStream(
+                "/META-INF/maven/de.focus-shift/jollyday-core/pom.properties")) {
+            if (in != null) {
+                pom.load(in);
+            }
+        } catch (IOException e) {
+            // The version is only shown in messages: carry on without it.
+        }
+        String version = pom.getProperty("version");
+        return version == null ? "jollyday" : "jollyday " + version;
     }
 
     private static Set<Holiday> holidays(HolidayManager manager, int year, String[] path) {

@@ -54,7 +54,7 @@ class BusinessCalendarsTest {
         // jollyday 2.19.0 has no calendar for Israel.
         UnsupportedCalendarException e = assertThrows(UnsupportedCalendarException.class,
                 () -> CALENDARS.calendar(CalendarKey.of("IL", ZoneId.of("Asia/Jerusalem"))));
-        assertTrue(e.getMessage().contains("IL is in EMEA but jollyday"), e.getMessage());
+        assertTrue(e.getMessage().contains("IL is in EMEA but jollyday 2."), e.getMessage());
         assertTrue(e.getMessage().contains("has no public holidays for it"), e.getMessage());
     }
 
@@ -159,7 +159,7 @@ class BusinessCalendarsTest {
 
     @Test
     void S1_holidaySourceIsNamed() {
-        assertTrue(CALENDARS.holidaySource().startsWith("jollyday"), CALENDARS.holidaySource());
+        assertTrue(CALENDARS.holidaySource().matches("jollyday \\d+\\.\\d+\\.\\d+"), CALENDARS.holidaySource());
     }
 
     /** Counts the calls that reach the (slow) holiday library. */

@@ -41,7 +41,8 @@ class PublishedHolidaysTest {
             .map(f -> new Deviation(f[0], LocalDate.parse(f[1]), kind(f[2]), f[3])).collect(Collectors.toList());
 
     static Stream<Arguments> calendarYears() {
-        return PUBLISHED.stream().map(p -> Arguments.of(p.calendar(), p.date().getYear())).distinct();
+        return PUBLISHED.stream().map(p -> List.of(p.calendar(), p.date().getYear())).distinct()
+                .map(calendarYear -> Arguments.of(calendarYear.toArray()));
     }
 
     static Stream<Arguments> publishedWeekdayHolidays() {
