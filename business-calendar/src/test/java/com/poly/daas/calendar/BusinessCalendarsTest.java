@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -122,8 +123,8 @@ class BusinessCalendarsTest {
         assertEquals(2, source.holidayCalls.get());
         for (int i = 0; i < 10_000; i++) {
             us.addBusinessDays(LocalDate.of(2026, 1, 1).plusDays(i % 700), 10);
-            shutdown.businessHoursBetween(java.time.Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i * 3_000L),
-                    java.time.Instant.parse("2026-12-30T00:00:00Z"));
+            shutdown.businessHoursBetween(Instant.parse("2026-03-01T00:00:00Z").plusSeconds(i * 3_000L),
+                    Instant.parse("2026-12-30T00:00:00Z"));
         }
         assertEquals(2, source.holidayCalls.get(), "no call after warm-up");
     }

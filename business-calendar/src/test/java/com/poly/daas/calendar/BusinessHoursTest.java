@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -162,7 +163,7 @@ class BusinessHoursTest {
         // The changes fall on Sundays: open every day so that the change day itself is a business day.
         BusinessCalendar everyDay = sevenDayCalendar(zone, LocalTime.of(9, 0), LocalTime.of(17, 0));
         Instant midnight = at(day + "T00:00", zone);
-        Instant nextMidnight = at(java.time.LocalDate.parse(day).plusDays(1) + "T00:00", zone);
+        Instant nextMidnight = at(LocalDate.parse(day).plusDays(1) + "T00:00", zone);
         assertEquals(Duration.ofHours(8), everyDay.businessHoursBetween(midnight, nextMidnight));
         assertEquals(at(day + "T17:00", zone), everyDay.addBusinessHours(at(day + "T09:00", zone), Duration.ofHours(8)));
         assertEquals(at(day + "T13:00", zone), everyDay.addBusinessHours(at(day + "T00:30", zone), FOUR_HOURS));

@@ -1,5 +1,6 @@
 package com.poly.daas.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -43,7 +44,7 @@ final class TestCalendars {
         return ZONES.getOrDefault(country, ZoneId.of("UTC"));
     }
 
-    static java.time.Instant at(String localDateTime, ZoneId zone) {
+    static Instant at(String localDateTime, ZoneId zone) {
         return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     }
 
