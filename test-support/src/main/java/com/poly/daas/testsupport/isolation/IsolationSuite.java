@@ -41,8 +41,20 @@ public final class IsolationSuite {
         this.documented = documented;
     }
 
+    /** Tag of test-only fixture operations; left out unless asked for ({@link #fromOpenApiWithFixtures()}). */
+    public static final String FIXTURE_TAG = "Test fixtures";
+
     /** Reads the operations of the running service's OpenAPI document ({@code /q/openapi}). */
     public static IsolationSuite fromOpenApi() {
+        return read(false);
+    }
+
+    /** Like {@link #fromOpenApi()}, including operations tagged {@value #FIXTURE_TAG} (to test the suite itself). */
+    public static IsolationSuite fromOpenApiWithFixtures() {
+        return read(true);
+    }
+
+    private static IsolationSuite read(boolean withFixtures) {
         String json = given().accept("application/json").queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         try {
@@ -54,7 +66,9 @@ public final class IsolationSuite {
                     continue;
                 }
                 for (String method : List.of("get", "put", "post", "delete", "patch")) {
-                    if (path.getValue().has(method)) {
+                    JsonNode op = path.getValue().get(method);
+                    boolean fixture = op != null && op.path("tags").toString().contains("\"" + FIXTURE_TAG + "\"");
+                    if (op != null && (withFixtures || !fixture)) {
                         operations.add(method.toUpperCase() + " " + path.getKey());
                     }
                 }
