@@ -1,5 +1,6 @@
 package com.poly.daas.events;
 
+import com.poly.daas.events.billing.InvoiceIssued;
 import com.poly.daas.events.contracts.ContractActivated;
 import com.poly.daas.events.contracts.ContractExpired;
 import com.poly.daas.events.contracts.ContractTerminated;
@@ -13,7 +14,10 @@ import com.poly.daas.events.registry.ModelEndOfSaleAnnounced;
 import com.poly.daas.events.registry.ModelEndOfSupportAnnounced;
 import com.poly.daas.events.registry.ModelPriceChanged;
 import com.poly.daas.events.rmas.DefectiveUnitReceived;
+import com.poly.daas.events.rmas.RmaAuthorised;
 import com.poly.daas.events.rmas.ReplacementShipped;
+import com.poly.daas.events.tickets.HardwareFailureConfirmed;
+import com.poly.daas.events.tickets.TicketOpened;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +42,11 @@ public enum EventType {
     CONTRACT_TERMINATED(ContractTerminated.class, Topics.CONTRACTS, "Contract", 1),
     CONTRACT_EXPIRED(ContractExpired.class, Topics.CONTRACTS, "Contract", 1),
     REPLACEMENT_SHIPPED(ReplacementShipped.class, Topics.RMAS, "Rma", 1),
-    DEFECTIVE_UNIT_RECEIVED(DefectiveUnitReceived.class, Topics.RMAS, "Rma", 1);
+    DEFECTIVE_UNIT_RECEIVED(DefectiveUnitReceived.class, Topics.RMAS, "Rma", 1),
+    RMA_AUTHORISED(RmaAuthorised.class, Topics.RMAS, "Rma", 1),
+    TICKET_OPENED(TicketOpened.class, Topics.TICKETS, "Ticket", 1),
+    HARDWARE_FAILURE_CONFIRMED(HardwareFailureConfirmed.class, Topics.TICKETS, "Ticket", 1),
+    INVOICE_ISSUED(InvoiceIssued.class, Topics.BILLING, "Invoice", 1);
 
     private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));
