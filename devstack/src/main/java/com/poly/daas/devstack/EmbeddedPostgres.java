@@ -50,6 +50,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.createDirectories(dataDir);
             if (osUser != null) {
                 Processes.run(log, List.of("chown", "-R", osUser, dataDir.getParent().toString()), 30);
+                try {
+                    Processes.run(log, Processes.as(osUser, List.of("test", "-w", dataDir.toString())), 30);
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("PostgreSQL runs as the '" + osUser + "' OS user, which cannot reach "
+                            + dataDir + ": every parent directory must be searchable by others (chmod o+x), or choose a "
+                            + "data directory elsewhere (e.g. ./daas run --data /var/tmp/daas)", e);
+                }
             }
             if (Files.exists(dataDir.resolve("postmaster.pid"))) {
                 // left by a run that was killed: stop that server before starting ours

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Points the service under test at a real PostgreSQL and a real Kafka broker. Without environment variables it
- * starts both once per test JVM (throwaway data under {@code target/devstack-test}, free ports) and stops them when
+ * starts both once per test JVM (throwaway data under the system temp directory, free ports) and stops them when
  * the JVM exits; with {@code DAAS_DB_URL} / {@code DAAS_KAFKA_BOOTSTRAP} it uses those servers instead.
  * Use with {@code @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)}.
  */
@@ -16,14 +16,16 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     static synchronized Infrastructure.Endpoints endpoints() {
         if (infrastructure == null) {
-            Path dir = Path.of("target", "devstack-test").toAbsolutePath();
-            deleteRecursively(dir);
+            Path dir = throwawayDirectory();
             long started = System.nanoTime();
             infrastructure = Infrastructure.start(dir, true, 0, 0);
             System.out.printf("[test-support] PostgreSQL %s and Kafka %s ready in %d ms%n",
                     infrastructure.endpoints().jdbcUrl(), infrastructure.endpoints().kafkaBootstrap(),
                     (System.nanoTime() - started) / 1_000_000);
-            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "test-infrastructure-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                infrastructure.close();
+                deleteRecursively(dir);
+            }, "test-infrastructure-stop"));
         }
         return infrastructure.endpoints();
     }
@@ -46,6 +48,20 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     /** Kafka bootstrap servers of the running test infrastructure. */
     public static String kafkaBootstrap() {
         return endpoints().kafkaBootstrap();
+    }
+
+    /**
+     * Under the system temp directory, not the checkout: when tests run as root, PostgreSQL runs as the postgres user,
+     * which may not be able to enter a checkout under /root.
+     */
+    private static Path throwawayDirectory() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("daas-test-");
+            java.nio.file.Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create a temporary directory", e);
+        }
     }
 
     private static void deleteRecursively(Path dir) {
