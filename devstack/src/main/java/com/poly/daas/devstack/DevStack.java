@@ -1,22 +1,16 @@
 package com.poly.daas.devstack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -83,11 +77,11 @@ public final class DevStack {
         Files.createDirectories(data.resolve("logs"));
         log("data kept in " + data + (args.contains("--wipe") ? " (wiped)" : " (use --wipe to start empty)"));
         Infrastructure infra = Infrastructure.start(data, false, 15432, 19092);
-        List<Process> services = new ArrayList<>();
+        List<ServiceProcess> services = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping...");
-            stopServices(services);
+            services.parallelStream().forEach(ServiceProcess::close);
             infra.close();
             log("stopped: no process left behind");
             stopped.countDown();
@@ -98,10 +92,17 @@ public final class DevStack {
         if (withServices) {
             Path publicKey = data.resolve("dev-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
+            Map<String, String> localRun = Map.of("DAAS_BLOB_DIR", data.resolve("blobs").toString(),
+                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACT_SEED", "true");
             for (var service : SERVICES.entrySet()) {
-                services.add(startService(root, data, service.getKey(), service.getValue(), endpoints, publicKey));
+                log("starting " + service.getKey() + " on port " + service.getValue());
+                services.add(ServiceProcess.start(root, service.getKey(), service.getValue(), endpoints, publicKey,
+                        data.resolve("logs"), localRun));
             }
-            awaitReady(services);
+            for (ServiceProcess service : services) {
+                service.awaitReady(Duration.ofMinutes(3));
+                log(service.name() + " ready (health UP)");
+            }
             System.out.println();
             System.out.printf("%-26s %-24s %s%n", "service", "URL", "Swagger UI");
             SERVICES.forEach((name, port) -> System.out.printf("%-26s %-24s %s%n", name, "http://localhost:" + port,
@@ -111,71 +112,6 @@ public final class DevStack {
         }
         log("ready. Ctrl-C stops everything.");
         stopped.await();
-    }
-
-    private static Process startService(Path root, Path data, String name, int port, Infrastructure.Endpoints endpoints,
-                                        Path publicKey) throws IOException {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " missing: build first (./daas run does it)");
-        }
-        ProcessBuilder builder = new ProcessBuilder(Processes.javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs").resolve(name + ".log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.dbUser());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.dbPassword());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
-        env.put("DAAS_JWT_ISSUER", DevTokens.ISSUER);
-        env.put("DAAS_BLOB_DIR", data.resolve("blobs").toString());
-        log("starting " + name + " on port " + port);
-        return builder.start();
-    }
-
-    private static void awaitReady(List<Process> processes) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        List<String> names = new ArrayList<>(SERVICES.keySet());
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            int port = SERVICES.get(name);
-            while (true) {
-                if (!processes.get(i).isAlive()) {
-                    throw new IllegalStateException(name + " exited; see .devstack/logs/" + name + ".log");
-                }
-                try {
-                    var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                            .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200) {
-                        log(name + " ready (health UP)");
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(name + " not ready after 3 minutes; see its log");
-                }
-                Thread.sleep(300);
-            }
-        }
-    }
-
-    private static void stopServices(List<Process> services) {
-        services.forEach(Process::destroy); // SIGTERM: Quarkus shuts down gracefully
-        for (Process p : services) {
-            try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-            }
-        }
     }
 
     private static void wipe(Path data) throws IOException {

@@ -82,6 +82,11 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
+    /** A port nobody listens on now (for services started by tests). */
+    public static int freePort() {
+        return Processes.freePort();
+    }
+
     private static int port(int preferred) {
         return preferred > 0 && Processes.portFree(preferred) ? preferred : Processes.freePort();
     }

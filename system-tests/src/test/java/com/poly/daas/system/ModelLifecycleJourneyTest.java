@@ -1,0 +1,93 @@
+package com.poly.daas.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.poly.daas.devstack.DevTokens;
+import com.poly.daas.devstack.Infrastructure;
+import com.poly.daas.devstack.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A registry event crossing to contract-service through the real broker, both services packaged and running as
+ * separate processes: catalogue a model, see contract-service learn it; announce end-of-sale (P6), see enrolment stop.
+ */
+class ModelLifecycleJourneyTest {
+    static Path dir;
+    static Infrastructure infrastructure;
+    static ServiceProcess registry;
+    static ServiceProcess contracts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("daas-system-");
+        dir.toFile().setExecutable(true, false);
+        dir.toFile().setReadable(true, false);
+        infrastructure = Infrastructure.start(dir, true, 0, 0);
+        Path key = dir.resolve("dev-public.pem");
+        Files.writeString(key, DevTokens.publicKeyPem());
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        registry = ServiceProcess.start(root, "device-registry-service", Infrastructure.freePort(), infrastructure.endpoints(),
+                key, dir.resolve("logs"), Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()));
+        contracts = ServiceProcess.start(root, "contract-service", Infrastructure.freePort(), infrastructure.endpoints(),
+                key, dir.resolve("logs"), Map.of());
+        registry.awaitReady(Duration.ofMinutes(2));
+        contracts.awaitReady(Duration.ofMinutes(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (contracts != null) {
+            contracts.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    @Test
+    void P6_endOfSaleAnnouncedInTheRegistryStopsEnrolmentInContractService() {
+        String admin = "Bearer " + DevTokens.staff("admin");
+        String partner = "Bearer " + DevTokens.partner("P-JOURNEY");
+        String sku = "J" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        given().baseUri(registry.url()).header("Authorization", admin).contentType("application/json")
+                .body("{\"sku\":\"" + sku + "\",\"name\":\"Poly Journey Phone\",\"family\":\"CCX\",\"category\":\"DESK_PHONE\",\"daasEligible\":true}")
+                .post("/models").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(contracts.url())
+                .header("Authorization", partner).get("/model-eligibility/" + sku)
+                .then().statusCode(200).body("enrollable", equalTo(true)).body("voice", equalTo(true)));
+
+        String etag = given().baseUri(registry.url()).header("Authorization", admin).get("/models/" + sku)
+                .then().statusCode(200).extract().header("ETag");
+        given().baseUri(registry.url()).header("Authorization", admin).header("If-Match", etag).contentType("application/json")
+                .body("{\"announcedOn\":\"2026-11-24\",\"effectiveOn\":\"2027-03-31\"}")
+                .post("/models/" + sku + "/end-of-sale").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(contracts.url())
+                .header("Authorization", partner).get("/model-eligibility/" + sku)
+                .then().statusCode(200).body("enrollable", equalTo(false)).body("endOfSaleAnnouncedOn", equalTo("2026-11-24")));
+    }
+
+    @Test
+    void everyServiceStartedAnswersHealthOpenApiAndSwaggerUi() {
+        for (ServiceProcess service : new ServiceProcess[] {registry, contracts}) {
+            given().baseUri(service.url()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().baseUri(service.url()).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+            given().baseUri(service.url()).get("/q/swagger-ui/").then().statusCode(200);
+        }
+    }
+}
