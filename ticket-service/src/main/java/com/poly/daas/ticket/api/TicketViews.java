@@ -1,0 +1,88 @@
+package com.poly.daas.ticket.api;
+
+import com.poly.daas.ticket.domain.FailureCause;
+import com.poly.daas.ticket.domain.Ticket;
+import com.poly.daas.ticket.domain.TicketStatus;
+import com.poly.daas.ticket.domain.TriageDecision;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response bodies of the ticket API. */
+public final class TicketViews {
+    public static final String SERIAL_PATTERN = "[A-Z0-9][A-Z0-9-]{3,39}";
+
+    @Schema(name = "NewTicket", description = "A ticket to open for one of the partner's customers (S2: partners and agents only)")
+    public record NewTicket(
+            @Schema(description = "Partner the ticket is for; partners may omit it (their own), agents must give it", example = "P-1001")
+            String partnerId,
+            @NotBlank @Size(max = 64) @Schema(example = "CU-20931") String customerId,
+            @NotBlank @Pattern(regexp = SERIAL_PATTERN, message = "must be 4-40 upper-case letters, digits or '-'")
+            @Schema(example = "64167F2A9C01") String serial,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as US")
+            @Schema(description = "S1: country of the customer's site (its public holidays count); P2: North America or EMEA", example = "US")
+            String siteCountry,
+            @Pattern(regexp = "([A-Z]{2}-)?[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 subdivision such as NY or US-NY")
+            @Schema(description = "S1: optional ISO 3166-2 subdivision of the site (its holidays count too)", example = "NY")
+            String siteSubdivision,
+            @NotBlank @Size(max = 64)
+            @Schema(description = "S1: the site's time zone; the ticket's clocks are read in it", example = "America/New_York")
+            String timeZone,
+            @NotBlank @Size(max = 200) @Schema(example = "Handset dead after firmware update") String subject,
+            @NotBlank @Size(max = 4000)
+            @Schema(example = "The partner's troubleshooting (power cycle, factory reset) did not help; no dial tone.")
+            String description) {
+    }
+
+    @Schema(name = "Triage", description = "S3: first-level support's decision on the device")
+    public record Triage(
+            @NotNull @Schema(example = "HARDWARE_FAILURE", description = "HARDWARE_FAILURE leads to an advance-replacement RMA (A1)")
+            TriageDecision decision,
+            @Schema(example = "HARDWARE_FAILURE", description = "With HARDWARE_FAILURE only: what failed (default HARDWARE_FAILURE; "
+                    + "LIQUID_SPILL and DROP_DAMAGE need the extended option at RMA time, E2)")
+            FailureCause cause,
+            @Size(max = 2000) @Schema(example = "Power supply board failure confirmed by remote diagnostics.") String note) {
+    }
+
+    @Schema(name = "Ticket", description = "A first-level support ticket with its S1/S3 clocks")
+    public record TicketView(
+            @Schema(example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") String id,
+            @Schema(example = "P-1001") String partnerId,
+            @Schema(example = "CU-20931") String customerId,
+            @Schema(example = "64167F2A9C01") String serial,
+            @Schema(example = "US") String siteCountry,
+            @Schema(example = "NY") String siteSubdivision,
+            @Schema(example = "America/New_York") String timeZone,
+            @Schema(example = "Handset dead after firmware update") String subject,
+            @Schema(example = "The partner's troubleshooting did not help; no dial tone.") String description,
+            @Schema(example = "OPEN") TicketStatus status,
+            @Schema(example = "2026-11-20T21:00:00Z") Instant openedAt,
+            @Schema(description = "S3: first response due (4 business hours of the site, S1)", example = "2026-11-23T17:00:00Z")
+            Instant firstResponseDueAt,
+            @Schema(description = "The same instant in the site's local time", example = "2026-11-23T12:00:00-05:00")
+            OffsetDateTime firstResponseDueLocal,
+            @Schema(description = "S3: triage decision due (1 business day = 8 business hours of the site)", example = "2026-11-23T21:00:00Z")
+            Instant triageDueAt,
+            @Schema(description = "The same instant in the site's local time", example = "2026-11-23T16:00:00-05:00")
+            OffsetDateTime triageDueLocal,
+            @Schema(example = "HARDWARE_FAILURE") TriageDecision triageDecision,
+            @Schema(example = "HARDWARE_FAILURE") FailureCause failureCause,
+            @Schema(example = "Power supply board failure confirmed by remote diagnostics.") String triageNote,
+            @Schema(example = "2026-11-23T15:10:00Z") Instant triagedAt) {
+
+        static TicketView of(Ticket t) {
+            return new TicketView(t.id.toString(), t.partnerId, t.customerId, t.serial, t.siteCountry, t.siteSubdivision,
+                    t.timeZone, t.subject, t.description, t.status, t.openedAt, t.firstResponseDueAt,
+                    t.firstResponseDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDueAt,
+                    t.triageDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDecision, t.failureCause, t.triageNote,
+                    t.triagedAt);
+        }
+    }
+
+    private TicketViews() {
+    }
+}

@@ -1,0 +1,91 @@
+package com.poly.daas.ticket.domain;
+
+import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.security.PartnerOwnedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * A first-level support ticket, opened by a partner or a Poly agent for one of the partner's customers (S2). It
+ * keeps the country, subdivision and time zone its clocks are measured in (S1) and the S3 due instants computed
+ * when it was opened, so a later policy change never moves the targets of open tickets.
+ */
+@Entity
+@Table(name = "ticket")
+public class Ticket extends PartnerOwnedEntity {
+    @Id
+    public UUID id;
+    @Column(name = "customer_id")
+    public String customerId;
+    public String serial;
+    @Column(name = "site_country")
+    public String siteCountry;
+    @Column(name = "site_subdivision")
+    public String siteSubdivision;
+    @Column(name = "time_zone")
+    public String timeZone;
+    public String subject;
+    public String description;
+    @Enumerated(EnumType.STRING)
+    public TicketStatus status;
+    @Column(name = "opened_at")
+    public Instant openedAt;
+    @Column(name = "opened_by")
+    public String openedBy;
+    @Column(name = "first_response_due_at")
+    public Instant firstResponseDueAt;
+    @Column(name = "triage_due_at")
+    public Instant triageDueAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "triage_decision")
+    public TriageDecision triageDecision;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_cause")
+    public FailureCause failureCause;
+    @Column(name = "triage_note")
+    public String triageNote;
+    @Column(name = "triaged_at")
+    public Instant triagedAt;
+    @Column(name = "triaged_by")
+    public String triagedBy;
+    @Version
+    public long version;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /**
+     * S3: records the triage decision. Only an open ticket can be triaged; a hardware failure names its cause
+     * (default HARDWARE_FAILURE), a no-fault decision has none.
+     */
+    public void triage(TriageDecision decision, FailureCause cause, String note, Instant at, String by) {
+        moveTo(TicketStatus.TRIAGED, "S3");
+        if (decision == TriageDecision.NO_FAULT && cause != null) {
+            throw ApiProblem.invalidField("cause", "is only given with decision HARDWARE_FAILURE");
+        }
+        triageDecision = decision;
+        failureCause = decision == TriageDecision.HARDWARE_FAILURE
+                ? (cause == null ? FailureCause.HARDWARE_FAILURE : cause) : null;
+        triageNote = note;
+        triagedAt = at;
+        triagedBy = by;
+    }
+
+    private void moveTo(TicketStatus target, String rule) {
+        if (!status.canMoveTo(target)) {
+            throw ApiProblem.conflict("invalid-transition", "Ticket cannot move to " + target,
+                    "Ticket " + id + " is " + status + "; from " + status + " it may only move to " + status.next() + ".",
+                    rule);
+        }
+        status = target;
+    }
+}

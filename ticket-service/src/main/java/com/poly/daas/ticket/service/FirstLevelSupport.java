@@ -1,0 +1,86 @@
+package com.poly.daas.ticket.service;
+
+import com.poly.daas.calendar.BusinessCalendar;
+import com.poly.daas.events.tickets.HardwareFailureConfirmed;
+import com.poly.daas.events.tickets.TicketOpened;
+import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.api.ETags;
+import com.poly.daas.platform.outbox.Outbox;
+import com.poly.daas.platform.security.AuditTrail;
+import com.poly.daas.platform.security.Caller;
+import com.poly.daas.ticket.api.TicketViews.NewTicket;
+import com.poly.daas.ticket.api.TicketViews.Triage;
+import com.poly.daas.ticket.domain.Ticket;
+import com.poly.daas.ticket.domain.TicketStatus;
+import com.poly.daas.ticket.domain.TriageDecision;
+import com.poly.daas.ticket.persistence.TicketRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Use cases of first-level support. Each state change and its event commit together (outbox). */
+@ApplicationScoped
+public class FirstLevelSupport {
+    @Inject
+    TicketRepository tickets;
+    @Inject
+    SupportClock supportClock;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    /** S2: only a partner or an agent gets here (roles); S1/S3: the clocks start now, in the site's calendar. */
+    @Transactional
+    public Ticket open(NewTicket request, String partnerId) {
+        BusinessCalendar site = supportClock.siteCalendar(request.siteCountry(), request.siteSubdivision(), request.timeZone());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SupportClock.Targets targets = supportClock.targets(site, now);
+        Ticket ticket = new Ticket();
+        ticket.id = UUID.randomUUID();
+        ticket.partnerId = partnerId;
+        ticket.customerId = request.customerId();
+        ticket.serial = request.serial();
+        ticket.siteCountry = site.key().country();
+        ticket.siteSubdivision = site.key().subdivision();
+        ticket.timeZone = site.zone().getId();
+        ticket.subject = request.subject();
+        ticket.description = request.description();
+        ticket.status = TicketStatus.OPEN;
+        ticket.openedAt = now;
+        ticket.openedBy = caller.id();
+        ticket.firstResponseDueAt = targets.firstResponseDueAt();
+        ticket.triageDueAt = targets.triageDueAt();
+        tickets.persist(ticket);
+        outbox.publish(new TicketOpened(ticket.id.toString(), partnerId, ticket.customerId, ticket.serial,
+                ticket.siteCountry, ticket.siteSubdivision, ticket.timeZone, ticket.subject, ticket.openedAt,
+                ticket.firstResponseDueAt, ticket.triageDueAt));
+        audit.recordStaffChange("ticket.opened", "Ticket", ticket.id.toString(), null, request);
+        return ticket;
+    }
+
+    /** S3: a confirmed hardware failure leads to an advance-replacement RMA (A1) via HardwareFailureConfirmed. */
+    @Transactional
+    public Ticket triage(UUID id, Triage request, String ifMatch) {
+        Ticket ticket = tickets.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("ticket", id.toString()));
+        ETags.requireMatch(ifMatch, ticket.version);
+        TicketStatus before = ticket.status;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ticket.triage(request.decision(), request.cause(), request.note(), now, caller.id());
+        if (ticket.triageDecision == TriageDecision.HARDWARE_FAILURE) {
+            outbox.publish(new HardwareFailureConfirmed(ticket.id.toString(), ticket.partnerId, ticket.customerId,
+                    ticket.serial, ticket.failureCause.name(), now));
+        }
+        audit.recordStaffChange("ticket.triaged", "Ticket", ticket.id.toString(), before, request);
+        tickets.flush(); // the new version goes into the ETag of the response
+        return ticket;
+    }
+}

@@ -1,0 +1,191 @@
+package com.poly.daas.ticket;
+
+import static com.poly.daas.ticket.TicketFixtures.open;
+import static com.poly.daas.ticket.TicketFixtures.openFor;
+import static com.poly.daas.ticket.TicketFixtures.serial;
+import static com.poly.daas.ticket.TicketFixtures.ticketJson;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.poly.daas.events.EventEnvelope;
+import com.poly.daas.events.Topics;
+import com.poly.daas.testsupport.MutableClock;
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.Tokens;
+import com.poly.daas.testsupport.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class TicketApiTest {
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private void nowInNewYork(int year, int month, int day, int hour) {
+        clock.set(ZonedDateTime.of(year, month, day, hour, 0, 0, 0, NEW_YORK).toInstant());
+    }
+
+    @Test
+    void S2_endUsersAndAdminsCannotOpenTicketsPartnersAndAgentsCan() {
+        String body = ticketJson(null, "CU-1", serial(), "US", "NY", "America/New_York");
+        open(Tokens.endUser("P-S2"), body).statusCode(403).contentType("application/problem+json");
+        open(Tokens.admin(), ticketJson("P-S2", "CU-1", serial(), "US", "NY", "America/New_York")).statusCode(403);
+        given().contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(401);
+
+        open(Tokens.partner("P-S2"), body).statusCode(201).body("partnerId", equalTo("P-S2")).body("status", equalTo("OPEN"));
+        open(Tokens.agent(), ticketJson("P-S2", "CU-1", serial(), "US", "NY", "America/New_York"))
+                .statusCode(201).body("partnerId", equalTo("P-S2"));
+        // an agent must say which partner the ticket is for
+        open(Tokens.agent(), body).statusCode(400).body("errors.field", hasItem("partnerId"));
+    }
+
+    @Test
+    void S1_S3_openedFriday1600InNewYorkFirstResponseDueMonday1200AndTriageMonday1600Local() {
+        nowInNewYork(2026, 11, 20, 16); // Friday
+        String id = open(Tokens.partner("P-S3"), ticketJson(null, "CU-1", serial(), "US", "NY", "America/New_York"))
+                .statusCode(201)
+                .header("ETag", equalTo("\"0\""))
+                .header("Location", containsString("/tickets/"))
+                .body("openedAt", equalTo("2026-11-20T21:00:00Z"))
+                .body("firstResponseDueLocal", equalTo("2026-11-23T12:00:00-05:00"))
+                .body("firstResponseDueAt", equalTo("2026-11-23T17:00:00Z"))
+                .body("triageDueLocal", equalTo("2026-11-23T16:00:00-05:00"))
+                .body("timeZone", equalTo("America/New_York"))
+                .extract().path("id");
+        given().header("Authorization", Tokens.partner("P-S3")).get("/tickets/" + id).then().statusCode(200)
+                .body("firstResponseDueLocal", equalTo("2026-11-23T12:00:00-05:00")).body("siteSubdivision", equalTo("NY"));
+    }
+
+    @Test
+    void S1_thanksgivingIsNotABusinessDayInTheUsButIsInFrance() {
+        nowInNewYork(2026, 11, 25, 16); // Wednesday before Thanksgiving (Thursday 26)
+        open(Tokens.partner("P-S1"), ticketJson(null, "CU-1", serial(), "US", null, "America/New_York"))
+                .statusCode(201).body("firstResponseDueLocal", equalTo("2026-11-27T12:00:00-05:00"));
+        // the same instant at a Paris site: 22:00 local, so counting starts Thursday 09:00 (no holiday in FR)
+        open(Tokens.partner("P-S1"), ticketJson(null, "CU-2", serial(), "FR", null, "Europe/Paris"))
+                .statusCode(201).body("firstResponseDueLocal", equalTo("2026-11-26T13:00:00+01:00"))
+                .body("triageDueLocal", equalTo("2026-11-26T17:00:00+01:00"));
+    }
+
+    @Test
+    void P2_S1_badSitesAndInputAreProblemsNamingTheFieldAndChangeNothing() {
+        String s = serial();
+        open(Tokens.partner("P-V"), ticketJson(null, "CU-1", s, "JP", null, "Asia/Tokyo"))
+                .statusCode(422).contentType("application/problem+json").body("rule", equalTo("P2"))
+                .body("errors.field", hasItem("siteCountry"));
+        open(Tokens.partner("P-V"), ticketJson(null, "CU-1", s, "US", null, "Mars/Olympus"))
+                .statusCode(400).body("errors.field", hasItem("timeZone"));
+        open(Tokens.partner("P-V"), ticketJson(null, "CU-1", s, "GB", "EN", "Europe/London"))
+                .statusCode(400).body("errors.field", hasItem("siteSubdivision"));
+        open(Tokens.partner("P-V"), ticketJson(null, "", "bad serial", "usa", null, "America/New_York"))
+                .statusCode(400).body("type", equalTo("https://problems.daas.poly.com/validation-failed"))
+                .body("errors.field", hasItem("customerId")).body("errors.field", hasItem("serial"))
+                .body("errors.field", hasItem("siteCountry"));
+        given().header("Authorization", Tokens.partner("P-V")).contentType(ContentType.JSON)
+                .body(ticketJson(null, "CU-1", s, "US", null, "America/New_York").replace("}", ",\"priority\":1}"))
+                .post("/tickets").then().statusCode(400).body("errors.field", hasItem("priority"));
+        given().header("Authorization", Tokens.partner("P-V")).queryParam("serial", s).get("/tickets")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().header("Authorization", Tokens.partner("P-V")).get("/tickets/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void S3_hardwareFailureTriageIsForAgentsWithIfMatchAndPublishesTheEventThroughTheOutbox() {
+        String s = serial();
+        String id = openFor("P-T", "CU-77", s);
+        String triage = "{\"decision\":\"HARDWARE_FAILURE\",\"note\":\"PSU board dead\"}";
+
+        given().header("Authorization", Tokens.partner("P-T")).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(triage).post("/tickets/" + id + "/triage").then().statusCode(403);
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(triage).post("/tickets/" + id + "/triage").then().statusCode(428);
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"5\"").contentType(ContentType.JSON)
+                .body(triage).post("/tickets/" + id + "/triage").then().statusCode(412);
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body(triage).post("/tickets/" + id + "/triage").then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).body("status", equalTo("TRIAGED"))
+                .body("triageDecision", equalTo("HARDWARE_FAILURE")).body("failureCause", equalTo("HARDWARE_FAILURE"));
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage").then().statusCode(409)
+                .body("rule", equalTo("S3"));
+
+        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 2, Duration.ofSeconds(20));
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened", "HardwareFailureConfirmed");
+        var confirmed = events.get(1).payload();
+        assertThat(confirmed.get("serial").asText()).isEqualTo(s);
+        assertThat(confirmed.get("partnerId").asText()).isEqualTo("P-T");
+        assertThat(confirmed.get("customerId").asText()).isEqualTo("CU-77");
+        assertThat(confirmed.get("cause").asText()).isEqualTo("HARDWARE_FAILURE");
+        assertThat(confirmed.get("confirmedAt").asText()).isNotBlank();
+        assertThat(events.get(1).producer()).isEqualTo("ticket-service");
+        assertThat(events.get(0).payload().get("firstResponseDueAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void S3_noFaultTriagePublishesNoHardwareFailureAndTakesNoCause() {
+        String id = openFor("P-T", "CU-78", serial());
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"decision\":\"NO_FAULT\",\"cause\":\"DROP_DAMAGE\"}").post("/tickets/" + id + "/triage")
+                .then().statusCode(400).body("errors.field", hasItem("cause"));
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage")
+                .then().statusCode(200).body("failureCause", nullValue());
+        // a marker event after ours proves the absence of HardwareFailureConfirmed
+        String marker = openFor("P-T", "CU-78", serial());
+        TopicProbe.events(Topics.TICKETS, marker, 1, Duration.ofSeconds(20));
+        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 1, Duration.ofSeconds(5));
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened");
+    }
+
+    @Test
+    void idempotencyKeyReplaysTheOpeningAndListsFilterAndPage() {
+        String s = serial();
+        String key = UUID.randomUUID().toString();
+        String body = ticketJson(null, "CU-9", s, "DE", "BY", "Europe/Berlin");
+        String first = given().header("Authorization", Tokens.partner("P-L")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201).extract().path("id");
+        given().header("Authorization", Tokens.partner("P-L")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201)
+                .header("Idempotency-Replayed", "true").body("id", equalTo(first));
+        openFor("P-L", "CU-9", s);
+        openFor("P-L", "CU-9", s);
+
+        var page1 = given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("limit", 2)
+                .get("/tickets").then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue())
+                .extract().jsonPath();
+        given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("limit", 2)
+                .queryParam("cursor", page1.getString("cursor")).get("/tickets").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(first)).body("next", nullValue());
+        given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("status", "TRIAGED")
+                .get("/tickets").then().statusCode(200).body("items", hasSize(0));
+        given().header("Authorization", Tokens.agent()).queryParam("serial", s).queryParam("status", "OPEN")
+                .get("/tickets").then().statusCode(200).body("items", hasSize(3));
+        given().header("Authorization", Tokens.partner("P-L")).queryParam("cursor", "garbage!").get("/tickets")
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
+        given().header("Authorization", Tokens.partner("P-L")).queryParam("status", "LOST").get("/tickets")
+                .then().statusCode(400).body("errors.field", hasItem("status"));
+    }
+}
