@@ -54,6 +54,11 @@ class ModelLifecycleJourneyTest {
         if (infrastructure != null) {
             infrastructure.close();
         }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     @Test
