@@ -29,6 +29,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} on {@code port}, configured only through
      * environment variables, as in any deployment.
+     *
+     * @param publicKey the development token key to trust, or null to trust none (the production profile's default)
      */
     public static ServiceProcess start(Path root, String name, int port, Infrastructure.Endpoints endpoints,
                                        Path publicKey, Path logDir, Map<String, String> extraEnv) throws IOException {
@@ -48,8 +50,10 @@ public final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", endpoints.dbUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.dbPassword());
         env.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
-        env.put("DAAS_JWT_ISSUER", DevTokens.ISSUER);
+        if (publicKey != null) { // null: as in production, no development key is trusted
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toUri().toString());
+            env.put("DAAS_JWT_ISSUER", DevTokens.ISSUER);
+        }
         env.putAll(extraEnv);
         return new ServiceProcess(name, port, log, builder.start());
     }

@@ -25,6 +25,8 @@ class ModelLifecycleJourneyTest {
     static Infrastructure infrastructure;
     static ServiceProcess registry;
     static ServiceProcess contracts;
+    /** The registry as production runs it: no key configured but the identity provider's. */
+    static ServiceProcess registryWithoutDevKey;
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,7 +41,10 @@ class ModelLifecycleJourneyTest {
                 key, dir.resolve("logs"), Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()));
         contracts = ServiceProcess.start(root, "contract-service", Infrastructure.freePort(), infrastructure.endpoints(),
                 key, dir.resolve("logs"), Map.of());
+        registryWithoutDevKey = ServiceProcess.start(root, "device-registry-service", Infrastructure.freePort(),
+                infrastructure.endpoints(), null, dir.resolve("logs-prod"), Map.of());
         registry.awaitReady(Duration.ofMinutes(2));
+        registryWithoutDevKey.awaitReady(Duration.ofMinutes(2));
         contracts.awaitReady(Duration.ofMinutes(2));
     }
 
@@ -50,6 +55,9 @@ class ModelLifecycleJourneyTest {
         }
         if (registry != null) {
             registry.close();
+        }
+        if (registryWithoutDevKey != null) {
+            registryWithoutDevKey.close();
         }
         if (infrastructure != null) {
             infrastructure.close();
@@ -84,6 +92,14 @@ class ModelLifecycleJourneyTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(contracts.url())
                 .header("Authorization", partner).get("/model-eligibility/" + sku)
                 .then().statusCode(200).body("enrollable", equalTo(false)).body("endOfSaleAnnouncedOn", equalTo("2026-11-24")));
+    }
+
+    @Test
+    void theProductionProfileNeverTrustsTheDevelopmentKey() {
+        given().baseUri(registryWithoutDevKey.url()).header("Authorization", "Bearer " + DevTokens.staff("admin"))
+                .get("/models").then().statusCode(401).contentType("application/problem+json");
+        given().baseUri(registry.url()).header("Authorization", "Bearer " + DevTokens.staff("admin"))
+                .get("/models").then().statusCode(200);
     }
 
     @Test
