@@ -11,6 +11,19 @@ import com.poly.daas.platform.security.Roles;
 import com.poly.daas.registry.api.ModelViews.Announcement;
 import com.poly.daas.registry.api.ModelViews.ModelView;
 import com.poly.daas.registry.api.ModelViews.NewModel;
+import com.poly.daas.registry.api.ModelViews.ModelUpdate;
+import com.poly.daas.registry.api.ModelViews.NewPrice;
+import com.poly.daas.registry.api.ModelViews.PriceHistory;
+import com.poly.daas.registry.api.ModelViews.PriceView;
+import com.poly.daas.registry.domain.ModelPrice;
+import com.poly.daas.registry.domain.PriceList;
+import com.poly.daas.registry.persistence.PriceRepository;
+import jakarta.ws.rs.PUT;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import com.poly.daas.registry.domain.Model;
 import com.poly.daas.registry.domain.ModelCategory;
 import com.poly.daas.registry.persistence.ModelRepository;
@@ -53,6 +66,10 @@ public class ModelResource {
     IdempotentRequests idempotency;
     @Inject
     Caller caller;
+    @Inject
+    PriceRepository prices;
+    @Inject
+    java.time.Clock clock;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -78,14 +95,20 @@ public class ModelResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List models", description = "Ordered by SKU; filter by category; cursor pagination.")
+    @Operation(summary = "List and search models", description = "Ordered by SKU; filter by category, family, voice (E3), "
+            + "enrollable (P6: eligible and no end-of-sale announced) and a case-insensitive text in the name or SKU; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of models")
     public Page<ModelView> list(@QueryParam("category") ModelCategory category,
+                                @Parameter(description = "Product family, e.g. CCX") @QueryParam("family") String family,
+                                @Parameter(description = "E3: only voice (true) or non-voice (false) models") @QueryParam("voice") Boolean voice,
+                                @Parameter(description = "P6: only models that can (true) or cannot (false) be enrolled now") @QueryParam("enrollable") Boolean enrollable,
+                                @Parameter(description = "Text contained in the name or SKU", example = "studio") @QueryParam("q") String text,
                                 @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                 @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
                                 @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(models.page(category, page), page, m -> m.sku, ModelView::of, uri);
+        return Page.of(models.page(new ModelRepository.ModelFilter(category, family, voice, enrollable, text), page), page,
+                m -> m.sku, ModelView::of, uri);
     }
 
     @GET
@@ -138,5 +161,105 @@ public class ModelResource {
                                          @Valid @NotNull Announcement announcement) {
         Model model = catalogue.announceEndOfSupport(sku, announcement, ifMatch);
         return Response.ok(ModelView.of(model)).tag(ETags.of(model.version)).build();
+    }
+
+    @PUT
+    @Path("/{sku}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Update a model's name, family and eligibility",
+            description = "Admins only; requires If-Match. The category (hence voice, E3) and lifecycle announcements (P5, P6) "
+                    + "are not editable here. Publishes ModelCatalogued again so that replicas follow.")
+    @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("sku") String sku,
+                           @Parameter(description = "ETag of the model as read", schema = @Schema(type = SchemaType.STRING))
+                           @HeaderParam(ETags.IF_MATCH) String ifMatch,
+                           @Valid @NotNull ModelUpdate update) {
+        Model model = catalogue.update(sku, update, ifMatch);
+        return Response.ok(ModelView.of(model)).tag(ETags.of(model.version)).build();
+    }
+
+    @POST
+    @Path("/{sku}/prices")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish a list price",
+            description = "A4, B2: a new price in one price list from validFrom on. History is append-only: the new price must "
+                    + "start after the list's latest price, which it closes (nothing is updated or deleted). The currency must be "
+                    + "the price list's (region) currency. Publishes ModelPriceChanged. Idempotency-Key supported.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewPrice.class), examples = @ExampleObject(name = "usd",
+            value = "{\"priceList\":\"NA-USD\",\"price\":{\"amount\":\"249.00\",\"currency\":\"USD\"},\"validFrom\":\"2027-01-01\"}")))
+    @APIResponse(responseCode = "201", description = "Published", headers = @Header(name = "Location"),
+            content = @Content(schema = @Schema(implementation = PriceView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A4: currency not of the price list's region, validFrom not after the latest price, "
+            + "or Idempotency-Key reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publishPrice(@PathParam("sku") String sku, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+                                 @Valid @NotNull NewPrice request, @Context UriInfo uri) {
+        return idempotency.create(idempotencyKey, caller.id(), request, () -> {
+            ModelPrice price = catalogue.publishPrice(sku, request);
+            return Response.created(uri.getBaseUriBuilder().path("models").path(sku).path("prices").path("in-force")
+                            .queryParam("priceList", price.priceList).queryParam("on", price.validFrom).build())
+                    .entity(PriceView.of(price, null)).build();
+        });
+    }
+
+    @GET
+    @Path("/{sku}/prices")
+    @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
+    @Operation(summary = "Price history of a model", description = "A4, B2: every price ever published, per price list oldest first, "
+            + "each with its validity (validUntil = the day before the next price starts).")
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = PriceHistory.class)))
+    @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PriceHistory priceHistory(@PathParam("sku") String sku,
+                                     @Parameter(description = "Only this price list", example = "EMEA-EUR") @QueryParam("priceList") String priceList) {
+        models.bySku(sku).orElseThrow(() -> ApiProblem.notFound("model", sku));
+        if (priceList != null) {
+            requireList(priceList);
+        }
+        List<ModelPrice> rows = prices.history(sku, priceList);
+        List<PriceView> views = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ModelPrice row = rows.get(i);
+            ModelPrice next = i + 1 < rows.size() && rows.get(i + 1).priceList.equals(row.priceList) ? rows.get(i + 1) : null;
+            views.add(PriceView.of(row, next == null ? null : next.validFrom));
+        }
+        return new PriceHistory(views);
+    }
+
+    @GET
+    @Path("/{sku}/prices/in-force")
+    @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
+    @Operation(summary = "The price in force on a date",
+            description = "A4, B2: the list price of the model in one price list on the given day (default today): the latest price "
+                    + "that started on or before it. Billing prices penalties with it on the day the charge arises.")
+    @APIResponse(responseCode = "200", description = "The price in force", content = @Content(schema = @Schema(implementation = PriceView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown SKU, or no price in force that day",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PriceView priceInForce(@PathParam("sku") String sku,
+                                  @Parameter(description = "Price list id", required = true, example = "NA-USD") @QueryParam("priceList") String priceList,
+                                  @Parameter(description = "Day (ISO-8601), default today", example = "2027-03-15") @QueryParam("on") String on) {
+        models.bySku(sku).orElseThrow(() -> ApiProblem.notFound("model", sku));
+        if (priceList == null || priceList.isBlank()) {
+            throw ApiProblem.invalidField("priceList", "is required");
+        }
+        PriceList list = requireList(priceList);
+        LocalDate day;
+        try {
+            day = on == null || on.isBlank() ? LocalDate.now(clock) : LocalDate.parse(on);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiProblem.invalidField("on", "must be a date YYYY-MM-DD");
+        }
+        ModelPrice price = prices.inForce(sku, list.id(), day).orElseThrow(() -> new ApiProblem(404, "no-price-in-force",
+                "No price in force", "Model " + sku + " has no " + list.id() + " price in force on " + day + ".", "A4"));
+        return PriceView.of(price, prices.next(sku, list.id(), price.validFrom).map(p -> p.validFrom).orElse(null));
+    }
+
+    private static PriceList requireList(String id) {
+        return PriceList.byId(id).orElseThrow(() -> ApiProblem.invalidField("priceList",
+                "unknown price list '" + id + "' (one of NA-USD, NA-CAD, EMEA-EUR, EMEA-GBP)"));
     }
 }

@@ -17,13 +17,33 @@ public class ModelRepository implements PanacheRepositoryBase<Model, String> {
         return findByIdOptional(sku);
     }
 
-    /** Keyset page ordered by SKU, optionally one category. Fetches limit + 1 rows (see Page.of). */
-    public List<Model> page(ModelCategory category, PageRequest page) {
+    /** Search criteria of the catalogue; null means "any". */
+    public record ModelFilter(ModelCategory category, String family, Boolean voice, Boolean enrollable, String text) {
+    }
+
+    /** Keyset page ordered by SKU. Fetches limit + 1 rows (see Page.of). */
+    public List<Model> page(ModelFilter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (category != null) {
+        if (filter.category() != null) {
             query.append(" and category = :category");
-            params.and("category", category);
+            params.and("category", filter.category());
+        }
+        if (filter.family() != null && !filter.family().isBlank()) {
+            query.append(" and family = :family");
+            params.and("family", filter.family());
+        }
+        if (filter.voice() != null) {
+            query.append(" and voice = :voice");
+            params.and("voice", filter.voice());
+        }
+        if (filter.enrollable() != null) {
+            query.append(filter.enrollable() ? " and daasEligible = true and endOfSaleAnnouncedOn is null"
+                    : " and (daasEligible = false or endOfSaleAnnouncedOn is not null)");
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            query.append(" and (lower(name) like :text or lower(sku) like :text)");
+            params.and("text", "%" + filter.text().toLowerCase().replace("%", "").replace("_", "") + "%");
         }
         if (page.after() != null) {
             query.append(" and sku > :after");
