@@ -1,0 +1,52 @@
+package com.poly.daas.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.poly.daas.registry.service.CatalogueSeed;
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+/** The dev/local seed catalogue: published through the outbox and safe to run on every start. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class CatalogueSeedTest {
+    @Inject
+    CatalogueSeed seed;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void seedingTwiceAddsNothingTheSecondTimeAndEveryFactWentThroughTheOutbox() {
+        seed.seed();
+        long events = outboxEventsOfSeedModels();
+        assertThat(seed.seed()).isZero();
+        assertThat(outboxEventsOfSeedModels()).as("idempotent: no new event").isEqualTo(events);
+        // for these 5 models: 5 ModelCatalogued + 20 ModelPriceChanged + 1 ModelEndOfSaleAnnounced
+        assertThat(events).isEqualTo(26);
+
+        given().header("Authorization", Tokens.partner("P-1")).queryParam("limit", 200).get("/models")
+                .then().statusCode(200).body("items.sku", hasItem("CCX-500")).body("items.sku", hasItem("STUDIO-X50"));
+        given().header("Authorization", Tokens.partner("P-1")).get("/models/" + CatalogueSeed.END_OF_SALE_SKU)
+                .then().body("enrollable", equalTo(false));
+        given().header("Authorization", Tokens.partner("P-1")).get("/models/STUDIO-X50").then().body("voice", equalTo(false));
+        given().header("Authorization", Tokens.partner("P-1")).queryParam("priceList", "EMEA-GBP").queryParam("on", "2026-06-01")
+                .get("/models/CCX-500/prices/in-force").then().statusCode(200).body("price.currency", equalTo("GBP"));
+        given().header("Authorization", Tokens.partner("P-1")).queryParam("sku", "CCX-500").get("/spare-parts")
+                .then().statusCode(200).body("items.partNumber", hasItem("2200-49700-001"));
+    }
+
+    private long outboxEventsOfSeedModels() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_event where aggregatetype = 'Model' and aggregateid in ('CCX-400','CCX-500','VVX-150','STUDIO-X50','TC8')")
+                .getSingleResult()).longValue());
+    }
+}
