@@ -1,0 +1,122 @@
+package com.poly.daas.contract.service;
+
+import com.poly.daas.contract.domain.Contract;
+import com.poly.daas.contract.domain.CoverageEndReason;
+import com.poly.daas.contract.domain.CoveragePeriod;
+import com.poly.daas.contract.domain.CoverageStatus;
+import com.poly.daas.contract.domain.DeliveryFact;
+import com.poly.daas.contract.domain.DeviceCoverage;
+import com.poly.daas.contract.persistence.ContractRepository;
+import com.poly.daas.contract.persistence.CoverageRepository;
+import com.poly.daas.events.rmas.ReplacementShipped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Coverage changes driven by other services' events: delivery dates from the registry (P3) and advance replacements
+ * from the RMA service (P4). Runs inside the inbox transaction of the consumer.
+ */
+@ApplicationScoped
+public class CoverageLedger {
+    @Inject
+    CoverageRepository coverages;
+    @Inject
+    ContractRepository contracts;
+    @Inject
+    CoverageEvents events;
+    @Inject
+    Clock clock;
+
+    /**
+     * P3: the delivery date of a serial became known (or was corrected). Recorded for later enrolments; an enrolled
+     * device gets its period (start = delivery, end = start + term) and DeviceEnrolled is published again with it.
+     * P4: a replacement keeps its inherited period whatever its own delivery date.
+     */
+    @Transactional
+    public void deliveryReported(String serial, String sku, String partnerId, LocalDate deliveredOn) {
+        if (serial == null || serial.isBlank() || deliveredOn == null) {
+            throw new IllegalArgumentException("delivery event without serial or deliveredOn");
+        }
+        DeliveryFact fact = DeliveryFact.findById(serial);
+        if (fact == null) {
+            fact = new DeliveryFact();
+            fact.serial = serial;
+            fact.persist();
+        }
+        fact.sku = sku;
+        fact.partnerId = partnerId;
+        fact.deliveredOn = deliveredOn;
+        fact.updatedAt = clock.instant();
+
+        DeviceCoverage device = coverages.openBySerial(serial).orElse(null);
+        if (device == null || (sku != null && !sku.equals(device.sku))) {
+            return;
+        }
+        device.deliveredOn = deliveredOn;
+        if (device.isReplacement() && device.coverageStart != null) {
+            return; // P4: never restarts or extends coverage
+        }
+        Contract contract = contracts.findById(device.contractId);
+        CoveragePeriod period = CoveragePeriod.fromDelivery(deliveredOn, contract.termMonths);
+        if (period.equals(device.period())) {
+            return;
+        }
+        device.setPeriod(period);
+        events.enrolled(contract, device);
+    }
+
+    /**
+     * P4: the replacement inherits the period of the device it replaces (hence of the first original of a chain) and
+     * the original's coverage ends the day the replacement ships (reason REPLACED).
+     */
+    @Transactional
+    public void replacementShipped(ReplacementShipped event) {
+        require(event.originalSerial(), "originalSerial");
+        require(event.replacementSerial(), "replacementSerial");
+        DeviceCoverage original = coverages.openBySerial(event.originalSerial()).orElseThrow(() ->
+                new IllegalArgumentException("no open coverage for original serial " + event.originalSerial()));
+        if (event.partnerId() != null && !event.partnerId().equals(original.partnerId)) {
+            throw new IllegalArgumentException("original serial " + event.originalSerial() + " is not under contract with partner "
+                    + event.partnerId());
+        }
+        if (event.contractId() != null && !event.contractId().equals(original.contractId.toString())) {
+            throw new IllegalArgumentException("original serial " + event.originalSerial() + " is not in contract " + event.contractId());
+        }
+        if (coverages.openBySerial(event.replacementSerial()).isPresent()) {
+            throw new IllegalArgumentException("replacement serial " + event.replacementSerial() + " is already under contract");
+        }
+        Contract contract = contracts.findById(original.contractId);
+        LocalDate shippedOn = event.shippedAt() == null ? LocalDate.now(clock) : LocalDate.ofInstant(event.shippedAt(), ZoneOffset.UTC);
+
+        DeviceCoverage replacement = new DeviceCoverage();
+        replacement.id = UUID.randomUUID();
+        replacement.partnerId = original.partnerId;
+        replacement.contractId = original.contractId;
+        replacement.customerId = original.customerId;
+        replacement.serial = event.replacementSerial();
+        replacement.sku = Objects.requireNonNullElse(event.sku(), original.sku);
+        replacement.option = original.option;
+        replacement.replacesSerial = original.serial;
+        replacement.originalSerial = original.originalSerial;
+        replacement.enrolledAt = clock.instant();
+        replacement.status = CoverageStatus.AWAITING_DELIVERY;
+        replacement.setPeriod(original.period());
+
+        original.end(shippedOn, CoverageEndReason.REPLACED);
+        coverages.persist(replacement);
+        events.ended(original);
+        events.enrolled(contract, replacement);
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("ReplacementShipped without " + field);
+        }
+    }
+}
