@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -22,17 +21,6 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class DevStack {
-    /** The services, their module directories and HTTP ports (8081-8085). */
-    static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
-
-    static {
-        SERVICES.put("device-registry-service", 8081);
-        SERVICES.put("contract-service", 8082);
-        SERVICES.put("ticket-service", 8083);
-        SERVICES.put("rma-service", 8084);
-        SERVICES.put("billing-service", 8085);
-    }
-
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             usage();
@@ -77,11 +65,13 @@ public final class DevStack {
         Files.createDirectories(data.resolve("logs"));
         log("data kept in " + data + (args.contains("--wipe") ? " (wiped)" : " (use --wipe to start empty)"));
         Infrastructure infra = Infrastructure.start(data, false, 15432, 19092);
-        List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+        AtomicReference<Suite> suite = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log("stopping...");
-            services.parallelStream().forEach(ServiceProcess::close);
+            if (suite.get() != null) {
+                suite.get().close();
+            }
             infra.close();
             log("stopped: no process left behind");
             stopped.countDown();
@@ -94,21 +84,15 @@ public final class DevStack {
             Files.writeString(publicKey, DevTokens.publicKeyPem());
             Map<String, String> localRun = Map.of("DAAS_BLOB_DIR", data.resolve("blobs").toString(),
                     "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACT_SEED", "true");
-            for (var service : SERVICES.entrySet()) {
-                log("starting " + service.getKey() + " on port " + service.getValue());
-                services.add(ServiceProcess.start(root, service.getKey(), service.getValue(), endpoints, publicKey,
-                        data.resolve("logs"), localRun));
-            }
-            for (ServiceProcess service : services) {
-                service.awaitReady(Duration.ofMinutes(3));
-                log(service.name() + " ready (health UP)");
-            }
+            log("starting " + String.join(", ", Suite.LOCAL_PORTS.keySet()) + " (logs in " + data.resolve("logs") + ")");
+            suite.set(Suite.start(root, endpoints, Suite.LOCAL_PORTS, publicKey, data.resolve("logs"), localRun,
+                    Duration.ofMinutes(3)));
             System.out.println();
             System.out.printf("%-26s %-24s %s%n", "service", "URL", "Swagger UI");
-            SERVICES.forEach((name, port) -> System.out.printf("%-26s %-24s %s%n", name, "http://localhost:" + port,
+            Suite.LOCAL_PORTS.forEach((name, port) -> System.out.printf("%-26s %-24s %s%n", name, "http://localhost:" + port,
                     "http://localhost:" + port + "/q/swagger-ui"));
             System.out.println();
-            log("logs in " + data.resolve("logs") + "; a token: ./daas token --role partner --partner P-1001");
+            log("every service answers /q/health/ready; a token: ./daas token --role partner --partner P-1001");
         }
         log("ready. Ctrl-C stops everything.");
         stopped.await();
