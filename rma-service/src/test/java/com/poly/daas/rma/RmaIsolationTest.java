@@ -1,0 +1,70 @@
+package com.poly.daas.rma;
+
+import static com.poly.daas.rma.ContractFeed.enrol;
+import static com.poly.daas.rma.ContractFeed.rmaJson;
+import static com.poly.daas.rma.ContractFeed.serial;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.Tokens;
+import com.poly.daas.testsupport.isolation.IsolationSuite;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Partner isolation over every operation of the RMA API, coverage replica included. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class RmaIsolationTest {
+
+    private static String authorise(String partnerId, String serial) {
+        return given().header("Authorization", Tokens.partner(partnerId)).contentType(ContentType.JSON)
+                .body(rmaJson(null, serial, "HARDWARE_FAILURE", "US", "America/New_York"))
+                .post("/rmas").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void everyOperationIsolatesPartners() {
+        String owner = "P-A-" + UUID.randomUUID().toString().substring(0, 6);
+        String outsider = "P-B-" + UUID.randomUUID().toString().substring(0, 6);
+        String serialOfA = serial();
+        String contractOfA = enrol(owner, serialOfA, "STANDARD");
+        String rmaOfA = authorise(owner, serialOfA);
+
+        IsolationSuite.fromOpenApi()
+                .send("POST /rmas", "/rmas", rmaJson(owner, serialOfA, "HARDWARE_FAILURE", "US", "America/New_York"))
+                .get("GET /rmas/{id}", "/rmas/" + rmaOfA)
+                .list("GET /rmas", "/rmas?serial=" + serialOfA)
+                .get("GET /coverage/{serial}", "/coverage/" + serialOfA)
+                .staffOnly("POST /rmas/{id}/shipment", "/rmas/" + rmaOfA + "/shipment", "{\"replacementSerial\":\"REPL0009\"}")
+                .staffOnly("POST /rmas/{id}/return-receipt", "/rmas/" + rmaOfA + "/return-receipt", "{}")
+                .staffOnly("GET /audit-entries", "/audit-entries", null)
+                .verify(owner, outsider, List.of(serialOfA, contractOfA, rmaOfA, "CU-" + serialOfA));
+    }
+
+    @Test
+    void anotherPartnersDeviceIsNotCoveredForYouAndYouListOnlyYourRmas() {
+        String s = serial();
+        enrol("P-A", s, "STANDARD");
+        authorise("P-A", s);
+        given().header("Authorization", Tokens.partner("P-B")).contentType(ContentType.JSON)
+                .body(rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
+                .then().statusCode(422).body("rule", equalTo("P3"));
+        given().header("Authorization", Tokens.partner("P-B")).contentType(ContentType.JSON)
+                .body(rmaJson("P-A", s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
+                .then().statusCode(404);
+        given().header("Authorization", Tokens.partner("P-B")).queryParam("serial", s).get("/rmas")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().header("Authorization", Tokens.agent()).queryParam("serial", s).get("/rmas")
+                .then().statusCode(200).body("items", hasSize(1));
+        // an agent acting for the wrong partner gets no coverage either
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(rmaJson("P-B", s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
+                .then().statusCode(422).body("rule", equalTo("P3"));
+    }
+}
