@@ -161,7 +161,7 @@ public final class ContractViews {
 
     @Schema(name = "Enrolment", description = "Devices to enrol in one go; validated as a whole (all or nothing)")
     public record Enrolment(
-            @NotEmpty @Size(max = 500) @Valid List<@NotNull @Valid DeviceToEnrol> devices) {
+            @NotEmpty @Size(max = 500) List<@NotNull @Valid DeviceToEnrol> devices) {
     }
 
     @Schema(name = "OptionChange", description = "E1: an attempt to change the option after the sale")

@@ -44,15 +44,18 @@ public class CoverageLedger {
             throw new IllegalArgumentException("delivery event without serial or deliveredOn");
         }
         DeliveryFact fact = DeliveryFact.findById(serial);
-        if (fact == null) {
+        boolean known = fact != null;
+        if (!known) {
             fact = new DeliveryFact();
             fact.serial = serial;
-            fact.persist();
         }
         fact.sku = sku;
         fact.partnerId = partnerId;
         fact.deliveredOn = deliveredOn;
         fact.updatedAt = clock.instant();
+        if (!known) {
+            fact.persist();
+        }
 
         DeviceCoverage device = coverages.openBySerial(serial).orElse(null);
         if (device == null || (sku != null && !sku.equals(device.sku))) {
