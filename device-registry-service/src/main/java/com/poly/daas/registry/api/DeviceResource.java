@@ -107,13 +107,14 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "One page of devices")
     public Page<DeviceView> list(@Parameter(description = "Customer", example = "CU-20931") @QueryParam("customerId") String customerId,
                                  @Parameter(description = "Model", example = "CCX-500") @QueryParam("sku") String sku,
-                                 @Parameter(description = "Status") @QueryParam("status") DeviceStatus status,
+                                 @Parameter(description = "Status", schema = @Schema(implementation = DeviceStatus.class)) @QueryParam("status") String status,
                                  @Parameter(description = "P4: the replacement(s) of this serial", example = "64167F2A9B77") @QueryParam("replacesSerial") String replacesSerial,
                                  @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                  @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
                                  @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(devices.page(new DeviceRepository.DeviceFilter(customerId, sku, status, replacesSerial), page), page,
+        return Page.of(devices.page(new DeviceRepository.DeviceFilter(customerId, sku,
+                QueryParams.enumValue(DeviceStatus.class, status, "status"), replacesSerial), page), page,
                 DeviceRepository::cursorKey, DeviceView::of, uri);
     }
 

@@ -80,12 +80,13 @@ public class DocumentResource {
     @Operation(summary = "Find documents and software", description = "By model, kind and a text in the title; ordered by model then id; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of documents")
     public Page<DocumentView> list(@Parameter(description = "Model", example = "CCX-500") @QueryParam("sku") String sku,
-                                   @Parameter(description = "Kind", example = "FIRMWARE") @QueryParam("kind") DocumentKind kind,
+                                   @Parameter(description = "Kind", schema = @Schema(implementation = DocumentKind.class)) @QueryParam("kind") String kindParam,
                                    @Parameter(description = "Text contained in the title", example = "software") @QueryParam("q") String text,
                                    @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                    @Parameter(description = "Opaque cursor from the previous page") @QueryParam("cursor") String cursor,
                                    @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
+        DocumentKind kind = QueryParams.enumValue(DocumentKind.class, kindParam, "kind");
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (sku != null && !sku.isBlank()) {

@@ -98,7 +98,7 @@ public class ModelResource {
     @Operation(summary = "List and search models", description = "Ordered by SKU; filter by category, family, voice (E3), "
             + "enrollable (P6: eligible and no end-of-sale announced) and a case-insensitive text in the name or SKU; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of models")
-    public Page<ModelView> list(@QueryParam("category") ModelCategory category,
+    public Page<ModelView> list(@Parameter(description = "Category", schema = @Schema(implementation = ModelCategory.class)) @QueryParam("category") String category,
                                 @Parameter(description = "Product family, e.g. CCX") @QueryParam("family") String family,
                                 @Parameter(description = "E3: only voice (true) or non-voice (false) models") @QueryParam("voice") Boolean voice,
                                 @Parameter(description = "P6: only models that can (true) or cannot (false) be enrolled now") @QueryParam("enrollable") Boolean enrollable,
@@ -107,7 +107,8 @@ public class ModelResource {
                                 @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
                                 @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(models.page(new ModelRepository.ModelFilter(category, family, voice, enrollable, text), page), page,
+        return Page.of(models.page(new ModelRepository.ModelFilter(
+                QueryParams.enumValue(ModelCategory.class, category, "category"), family, voice, enrollable, text), page), page,
                 m -> m.sku, ModelView::of, uri);
     }
 

@@ -40,7 +40,7 @@ public final class PortalViews {
             @Schema(example = "[\"CCX-400\", \"CCX-500\"]") List<String> compatibleSkus) {
 
         static SparePartView of(SparePart p) {
-            return new SparePartView(p.partNumber, p.name, new MoneyView(p.listPrice, p.currency), List.copyOf(p.compatibleSkus));
+            return new SparePartView(p.partNumber, p.name, new MoneyView(p.listPrice, p.currency), p.compatibleSkus.stream().sorted().toList());
         }
     }
 

@@ -1,0 +1,124 @@
+package com.poly.daas.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Bulk registration for partner ERPs: validated as a whole, all-or-nothing or partial, idempotent, one event per device. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class BulkRegistrationTest {
+    @Inject
+    EntityManager em;
+
+    static String body(List<String> rows) {
+        return "{\"devices\":[" + String.join(",", rows) + "]}";
+    }
+
+    static List<String> rows(String sku, String customer, int n) {
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(Fixtures.deviceJson(Fixtures.serial(), sku, customer, "2026-10-01"));
+        }
+        return rows;
+    }
+
+    @Test
+    void everyBadRowIsListedWithItsIndexAndReasonAndNothingIsStored() {
+        String sku = Fixtures.model("DESK_PHONE");
+        String partner = Fixtures.partner();
+        String customer = "CU-" + Fixtures.serial();
+        String taken = Fixtures.serial();
+        Fixtures.device("P-SOMEONE-ELSE", taken, sku, "CU-X", null);
+        List<String> rows = rows(sku, customer, 6);
+        String dup = Fixtures.serial();
+        rows.set(1, Fixtures.deviceJson("bad serial", sku, customer, null));
+        rows.set(2, Fixtures.deviceJson(Fixtures.serial(), "UNKNOWN-" + sku, customer, null));
+        rows.set(3, Fixtures.deviceJson(taken, sku, customer, null));
+        rows.set(4, Fixtures.deviceJson(dup, sku, customer, null));
+        rows.add(Fixtures.deviceJson(dup, sku, customer, null));                 // 6: duplicate of row 4
+        rows.add(Fixtures.deviceJson(Fixtures.serial(), sku, customer, "2999-01-01")); // 7: future delivery
+        rows.add(Fixtures.deviceJson(Fixtures.serial(), sku, "", null));          // 8: blank customer
+
+        given().header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON).body(body(rows))
+                .post("/devices/bulk").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("devices[1].serial", "devices[2].sku", "devices[3].serial",
+                        "devices[6].serial", "devices[7].deliveredOn", "devices[8].customerId")))
+                .body("errors.message", hasItems("already registered", "duplicate of row 4 in this request", "unknown model UNKNOWN-" + sku));
+        given().header("Authorization", Tokens.partner(partner)).queryParam("customerId", customer).get("/devices")
+                .then().statusCode(200).body("items", hasSize(0));
+        assertThat(outboxRows(customer)).isZero();
+
+        given().header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON).queryParam("mode", "partial").body(body(rows))
+                .post("/devices/bulk").then().statusCode(200)
+                .body("received", equalTo(9)).body("registered", equalTo(3))
+                .body("rejected.index", equalTo(List.of(1, 2, 3, 6, 7, 8)))
+                .body("rejected.field", equalTo(List.of("serial", "sku", "serial", "serial", "deliveredOn", "customerId")));
+        given().header("Authorization", Tokens.partner(partner)).queryParam("customerId", customer).get("/devices")
+                .then().statusCode(200).body("items", hasSize(3)).body("items.partnerId", hasItem(partner));
+        assertThat(outboxRows(customer)).as("one DeviceRegistered per stored device").isEqualTo(3);
+    }
+
+    @Test
+    void tenThousandSerialsInOneRequestAreStoredWithOneEventEachAndAReplayChangesNothing() {
+        String sku = Fixtures.model("HEADSET");
+        String partner = Fixtures.partner();
+        String customer = "CU-" + Fixtures.serial();
+        String body = body(rows(sku, customer, 10_000));
+        String key = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        String first = given().header("Authorization", Tokens.partner(partner)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/devices/bulk")
+                .then().statusCode(200).body("registered", equalTo(10_000)).body("rejected", hasSize(0)).extract().asString();
+        System.out.printf("[bulk] 10,000 devices registered in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        given().header("Authorization", Tokens.partner(partner)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/devices/bulk")
+                .then().statusCode(200).header("Idempotency-Replayed", "true").body(equalTo(first));
+        given().header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON).body(body).post("/devices/bulk")
+                .then().statusCode(422).body("errors", hasSize(10_000));
+        assertThat(outboxRows(customer)).isEqualTo(10_000);
+        long devices = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from device where customer_id = ?1").setParameter(1, customer).getSingleResult()).longValue());
+        assertThat(devices).isEqualTo(10_000);
+    }
+
+    @Test
+    void limitsModeAndPartnerAreChecked() {
+        String sku = Fixtures.model("HEADSET");
+        given().header("Authorization", Tokens.partner("P-A")).contentType(ContentType.JSON).body(body(List.of()))
+                .post("/devices/bulk").then().statusCode(400).body("errors.field", hasItem("devices"));
+        given().header("Authorization", Tokens.partner("P-A")).contentType(ContentType.JSON).body(body(rows(sku, "CU-1", 10_001)))
+                .post("/devices/bulk").then().statusCode(400).body("errors.field", hasItem("devices"));
+        given().header("Authorization", Tokens.partner("P-A")).contentType(ContentType.JSON).queryParam("mode", "some")
+                .body(body(rows(sku, "CU-1", 1))).post("/devices/bulk").then().statusCode(400).body("errors.field", hasItem("mode"));
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(body(rows(sku, "CU-1", 1))).post("/devices/bulk").then().statusCode(400).body("errors.field", hasItem("partnerId"));
+        given().header("Authorization", Tokens.partner("P-B")).contentType(ContentType.JSON)
+                .body("{\"partnerId\":\"P-A\",\"devices\":[" + rows(sku, "CU-1", 1).get(0) + "]}").post("/devices/bulk").then().statusCode(404);
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body("{\"partnerId\":\"P-A\",\"devices\":[" + rows(sku, "CU-AGENT", 1).get(0) + "]}").post("/devices/bulk")
+                .then().statusCode(200).body("registered", equalTo(1));
+    }
+
+    private long outboxRows(String customer) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_event where type = 'DeviceRegistered' and payload -> 'payload' ->> 'customerId' = ?1")
+                .setParameter(1, customer).getSingleResult()).longValue());
+    }
+}
