@@ -1,0 +1,61 @@
+package com.poly.daas.billing;
+
+import static com.poly.daas.billing.ContractFeed.activated;
+import static com.poly.daas.billing.ContractFeed.awaitAccount;
+import static com.poly.daas.billing.ContractFeed.enrolled;
+import static com.poly.daas.billing.ContractFeed.id;
+import static com.poly.daas.billing.ContractFeed.run;
+import static com.poly.daas.billing.ContractFeed.send;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.poly.daas.testsupport.MutableClock;
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.Tokens;
+import com.poly.daas.testsupport.isolation.IsolationSuite;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Partner isolation over every operation of the billing API. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class BillingIsolationTest {
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void everyOperationIsolatesPartners() {
+        clock.set(Instant.parse("2026-11-05T08:00:00Z"));
+        String owner = "P-A-" + UUID.randomUUID().toString().substring(0, 6);
+        String outsider = "P-B-" + UUID.randomUUID().toString().substring(0, 6);
+        String contractOfA = id("C-");
+        String serialOfA = id("SI");
+        send(activated(contractOfA, owner, LocalDate.of(2026, 4, 1)));
+        send(enrolled(contractOfA, owner, serialOfA, LocalDate.of(2026, 4, 1), "STANDARD", "19.00", null));
+        awaitAccount(contractOfA, 1);
+        String runId = run("2026-04", null).statusCode(201).extract().path("id");
+        String invoiceOfA = given().header("Authorization", Tokens.partner(owner)).queryParam("contractId", contractOfA)
+                .get("/invoices").then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+
+        IsolationSuite.fromOpenApi()
+                .get("GET /billing-accounts/{contractId}", "/billing-accounts/" + contractOfA)
+                .get("GET /invoices/{id}", "/invoices/" + invoiceOfA)
+                .list("GET /invoices", "/invoices?month=2026-04")
+                .staffOnly("POST /invoice-runs", "/invoice-runs", "{\"month\":\"2026-04\"}")
+                .staffOnly("GET /invoice-runs/{id}", "/invoice-runs/" + runId, null)
+                .staffOnly("GET /audit-entries", "/audit-entries", null)
+                .verify(owner, outsider, List.of(contractOfA, serialOfA, invoiceOfA, "CU-" + contractOfA));
+    }
+}
