@@ -52,9 +52,9 @@ public class DocumentResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Consumes(MediaType.WILDCARD) // any file type is stored as bytes; also lets the role check answer before media-type matching
     @Operation(summary = "Upload a document or software release",
-            description = "Admins only. The body is the file itself (application/octet-stream, up to the service's body limit); "
+            description = "Admins only. The body is the file itself (send application/octet-stream or the file's own type; up to the service's body limit); "
                     + "the metadata are query parameters. Size and SHA-256 are computed by the server while streaming the file "
                     + "into the blob store; the file name must be a plain name (no path). Bad metadata stores nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
