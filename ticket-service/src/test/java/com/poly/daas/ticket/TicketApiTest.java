@@ -188,4 +188,34 @@ class TicketApiTest {
         given().header("Authorization", Tokens.partner("P-L")).queryParam("status", "LOST").get("/tickets")
                 .then().statusCode(400).body("errors.field", hasItem("status"));
     }
+
+    @Test
+    void lifecycleTransitionsAreExplicit_triagedThenResolvedByAnAgentThenClosedByThePartner() {
+        String s = serial();
+        String id = openFor("P-LC", "CU-1", s);
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"resolution\":\"nothing to do\"}").post("/tickets/" + id + "/resolution")
+                .then().statusCode(409).body("detail", containsString("OPEN"));
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"decision\":\"HARDWARE_FAILURE\",\"cause\":\"DROP_DAMAGE\"}").post("/tickets/" + id + "/triage")
+                .then().statusCode(200).body("failureCause", equalTo("DROP_DAMAGE"));
+        given().header("Authorization", Tokens.partner("P-LC")).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"resolution\":\"RMA authorised\"}").post("/tickets/" + id + "/resolution").then().statusCode(403);
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"resolution\":\"\"}").post("/tickets/" + id + "/resolution")
+                .then().statusCode(400).body("errors.field", hasItem("resolution"));
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"resolution\":\"RMA authorised\"}").post("/tickets/" + id + "/resolution")
+                .then().statusCode(200).header("ETag", equalTo("\"2\"")).body("status", equalTo("RESOLVED"))
+                .body("resolution", equalTo("RMA authorised")).body("resolvedAt", notNullValue());
+        given().header("Authorization", Tokens.partner("P-LC")).contentType(ContentType.JSON)
+                .body("{\"reason\":\"replacement installed\"}").post("/tickets/" + id + "/closure").then().statusCode(428);
+        given().header("Authorization", Tokens.partner("P-LC")).header("If-Match", "\"2\"").contentType(ContentType.JSON)
+                .body("{\"reason\":\"replacement installed\"}").post("/tickets/" + id + "/closure")
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closeReason", equalTo("replacement installed"));
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"3\"").contentType(ContentType.JSON)
+                .body("{}").post("/tickets/" + id + "/closure").then().statusCode(409);
+        given().header("Authorization", Tokens.partner("P-LC")).queryParam("status", "CLOSED").queryParam("serial", s)
+                .get("/tickets").then().statusCode(200).body("items", hasSize(1));
+    }
 }

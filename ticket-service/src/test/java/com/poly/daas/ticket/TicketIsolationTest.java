@@ -35,6 +35,8 @@ class TicketIsolationTest {
                 .get("GET /tickets/{id}", "/tickets/" + ticketOfA)
                 .list("GET /tickets", "/tickets?serial=" + serialOfA)
                 .staffOnly("POST /tickets/{id}/triage", "/tickets/" + ticketOfA + "/triage", "{\"decision\":\"NO_FAULT\"}")
+                .staffOnly("POST /tickets/{id}/resolution", "/tickets/" + ticketOfA + "/resolution", "{\"resolution\":\"done\"}")
+                .send("POST /tickets/{id}/closure", "/tickets/" + ticketOfA + "/closure", "{\"reason\":\"done\"}")
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
                 .verify(owner, outsider, List.of(serialOfA, customerOfA, ticketOfA));
     }

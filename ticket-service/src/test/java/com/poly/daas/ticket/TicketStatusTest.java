@@ -36,5 +36,9 @@ class TicketStatusTest {
                 .isInstanceOf(ApiProblem.class)
                 .satisfies(e -> assertThat(((ApiProblem) e).status()).isEqualTo(409))
                 .satisfies(e -> assertThat(((ApiProblem) e).rule()).isEqualTo("S3"));
+        ticket.resolve("RMA authorised", Instant.parse("2026-11-24T10:00:00Z"), "agent-1");
+        ticket.close(null, Instant.parse("2026-11-25T10:00:00Z"), "erp-P-1");
+        assertThat(ticket.status).isEqualTo(TicketStatus.CLOSED);
+        assertThatThrownBy(() -> ticket.close(null, Instant.now(), "agent-1")).isInstanceOf(ApiProblem.class);
     }
 }

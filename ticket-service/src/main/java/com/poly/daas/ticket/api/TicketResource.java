@@ -8,7 +8,9 @@ import com.poly.daas.platform.api.PageRequest;
 import com.poly.daas.platform.api.Problem;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
+import com.poly.daas.ticket.api.TicketViews.Closure;
 import com.poly.daas.ticket.api.TicketViews.NewTicket;
+import com.poly.daas.ticket.api.TicketViews.Resolution;
 import com.poly.daas.ticket.api.TicketViews.TicketView;
 import com.poly.daas.ticket.api.TicketViews.Triage;
 import com.poly.daas.ticket.domain.Ticket;
@@ -138,6 +140,56 @@ public class TicketResource {
                            @HeaderParam(ETags.IF_MATCH) String ifMatch,
                            @Valid @NotNull Triage request) {
         Ticket ticket = support.triage(parse(id), request, ifMatch);
+        return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Resolve a triaged ticket",
+            description = "Agents only: TRIAGED -> RESOLVED with what was done (e.g. the advance-replacement RMA, A1, or the "
+                    + "no-fault finding handed back to the partner, S2). Any other status is 409. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Resolved", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The ticket is not TRIAGED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response resolve(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+                            @PathParam("id") String id,
+                            @Parameter(description = "ETag of the ticket as read", schema = @Schema(type = SchemaType.STRING))
+                            @HeaderParam(ETags.IF_MATCH) String ifMatch,
+                            @Valid @NotNull Resolution request) {
+        Ticket ticket = support.resolve(parse(id), request, ifMatch);
+        return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed({Roles.PARTNER, Roles.AGENT})
+    @Operation(summary = "Close a ticket",
+            description = "The partner (its own tickets; S2: it stays responsible for its end users) or an agent closes a ticket "
+                    + "from OPEN, TRIAGED or RESOLVED. Closing a closed ticket is 409. Requires If-Match.")
+    @APIResponse(responseCode = "200", description = "Closed", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "No such ticket visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already CLOSED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response close(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+                          @PathParam("id") String id,
+                          @Parameter(description = "ETag of the ticket as read", schema = @Schema(type = SchemaType.STRING))
+                          @HeaderParam(ETags.IF_MATCH) String ifMatch,
+                          @Valid @NotNull Closure request) {
+        Ticket ticket = support.close(parse(id), request, ifMatch);
         return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
     }
 

@@ -48,6 +48,17 @@ public final class TicketViews {
             @Size(max = 2000) @Schema(example = "Power supply board failure confirmed by remote diagnostics.") String note) {
     }
 
+    @Schema(name = "Resolution", description = "How first-level support resolved a triaged ticket")
+    public record Resolution(
+            @NotBlank @Size(max = 2000) @Schema(example = "Advance replacement RMA 8a7b6c5d authorised; partner informed.")
+            String resolution) {
+    }
+
+    @Schema(name = "Closure", description = "Why the ticket is closed")
+    public record Closure(
+            @Size(max = 2000) @Schema(example = "Replacement installed by the partner; end user confirmed.") String reason) {
+    }
+
     @Schema(name = "Ticket", description = "A first-level support ticket with its S1/S3 clocks")
     public record TicketView(
             @Schema(example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") String id,
@@ -72,14 +83,18 @@ public final class TicketViews {
             @Schema(example = "HARDWARE_FAILURE") TriageDecision triageDecision,
             @Schema(example = "HARDWARE_FAILURE") FailureCause failureCause,
             @Schema(example = "Power supply board failure confirmed by remote diagnostics.") String triageNote,
-            @Schema(example = "2026-11-23T15:10:00Z") Instant triagedAt) {
+            @Schema(example = "2026-11-23T15:10:00Z") Instant triagedAt,
+            @Schema(example = "Advance replacement RMA 8a7b6c5d authorised; partner informed.") String resolution,
+            @Schema(example = "2026-11-24T10:00:00Z") Instant resolvedAt,
+            @Schema(example = "Replacement installed by the partner; end user confirmed.") String closeReason,
+            @Schema(example = "2026-11-26T09:00:00Z") Instant closedAt) {
 
         static TicketView of(Ticket t) {
             return new TicketView(t.id.toString(), t.partnerId, t.customerId, t.serial, t.siteCountry, t.siteSubdivision,
                     t.timeZone, t.subject, t.description, t.status, t.openedAt, t.firstResponseDueAt,
                     t.firstResponseDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDueAt,
                     t.triageDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDecision, t.failureCause, t.triageNote,
-                    t.triagedAt);
+                    t.triagedAt, t.resolution, t.resolvedAt, t.closeReason, t.closedAt);
         }
     }
 

@@ -56,6 +56,17 @@ public class Ticket extends PartnerOwnedEntity {
     public Instant triagedAt;
     @Column(name = "triaged_by")
     public String triagedBy;
+    public String resolution;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_by")
+    public String closedBy;
+    @Column(name = "close_reason")
+    public String closeReason;
     @Version
     public long version;
 
@@ -78,6 +89,22 @@ public class Ticket extends PartnerOwnedEntity {
         triageNote = note;
         triagedAt = at;
         triagedBy = by;
+    }
+
+    /** A triaged ticket is resolved by first-level support with what was done. */
+    public void resolve(String what, Instant at, String by) {
+        moveTo(TicketStatus.RESOLVED, null);
+        resolution = what;
+        resolvedAt = at;
+        resolvedBy = by;
+    }
+
+    /** S2: the partner (or an agent) closes its ticket, from any state but CLOSED. */
+    public void close(String reason, Instant at, String by) {
+        moveTo(TicketStatus.CLOSED, null);
+        closeReason = reason;
+        closedAt = at;
+        closedBy = by;
     }
 
     private void moveTo(TicketStatus target, String rule) {

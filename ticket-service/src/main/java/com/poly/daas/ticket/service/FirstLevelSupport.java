@@ -8,7 +8,9 @@ import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.platform.security.Caller;
+import com.poly.daas.ticket.api.TicketViews.Closure;
 import com.poly.daas.ticket.api.TicketViews.NewTicket;
+import com.poly.daas.ticket.api.TicketViews.Resolution;
 import com.poly.daas.ticket.api.TicketViews.Triage;
 import com.poly.daas.ticket.domain.Ticket;
 import com.poly.daas.ticket.domain.TicketStatus;
@@ -81,6 +83,30 @@ public class FirstLevelSupport {
         }
         audit.recordStaffChange("ticket.triaged", "Ticket", ticket.id.toString(), before, request);
         tickets.flush(); // the new version goes into the ETag of the response
+        return ticket;
+    }
+
+    /** Agents resolve a triaged ticket. */
+    @Transactional
+    public Ticket resolve(UUID id, Resolution request, String ifMatch) {
+        Ticket ticket = tickets.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("ticket", id.toString()));
+        ETags.requireMatch(ifMatch, ticket.version);
+        TicketStatus before = ticket.status;
+        ticket.resolve(request.resolution(), clock.instant().truncatedTo(ChronoUnit.MICROS), caller.id());
+        audit.recordStaffChange("ticket.resolved", "Ticket", ticket.id.toString(), before, request);
+        tickets.flush();
+        return ticket;
+    }
+
+    /** The partner (its own tickets only, by the partner filter) or an agent closes a ticket. */
+    @Transactional
+    public Ticket close(UUID id, Closure request, String ifMatch) {
+        Ticket ticket = tickets.findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("ticket", id.toString()));
+        ETags.requireMatch(ifMatch, ticket.version);
+        TicketStatus before = ticket.status;
+        ticket.close(request.reason(), clock.instant().truncatedTo(ChronoUnit.MICROS), caller.id());
+        audit.recordStaffChange("ticket.closed", "Ticket", ticket.id.toString(), before, request);
+        tickets.flush();
         return ticket;
     }
 }
