@@ -25,8 +25,8 @@ class CatalogueSeedTest {
     EntityManager em;
 
     @Test
-    void seedingTwiceAddsNothingTheSecondTimeAndEveryFactWentThroughTheOutbox() {
-        seed.seed();
+    void seedingTwiceAddsNothingTheSecondTimeAndEveryFactWentThroughTheOutbox() throws Exception {
+        startUpWithSeedEnabled();
         long events = outboxEventsOfSeedModels();
         assertThat(seed.seed()).isZero();
         assertThat(outboxEventsOfSeedModels()).as("idempotent: no new event").isEqualTo(events);
@@ -42,6 +42,29 @@ class CatalogueSeedTest {
                 .get("/models/CCX-500/prices/in-force").then().statusCode(200).body("price.currency", equalTo("GBP"));
         given().header("Authorization", Tokens.partner("P-1")).queryParam("sku", "CCX-500").get("/spare-parts")
                 .then().statusCode(200).body("items.partNumber", hasItem("2200-49700-001"));
+    }
+
+    /** As at application start: the startup observer, on a thread without a request context, with the flag on. */
+    private void startUpWithSeedEnabled() throws Exception {
+        CatalogueSeed instance = io.quarkus.arc.ClientProxy.unwrap(seed);
+        java.lang.reflect.Field enabled = CatalogueSeed.class.getDeclaredField("enabled");
+        enabled.setAccessible(true);
+        enabled.set(instance, true);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread start = new Thread(() -> {
+            try {
+                seed.onStart(null);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "startup-simulation");
+        try {
+            start.start();
+            start.join(60_000);
+        } finally {
+            enabled.set(instance, false);
+        }
+        assertThat(failure.get()).as("seeding at start-up").isNull();
     }
 
     private long outboxEventsOfSeedModels() {

@@ -99,7 +99,7 @@ public class CatalogueSeed {
     @Inject
     EntityManager em;
 
-    void onStart(@Observes StartupEvent event) {
+    public void onStart(@Observes StartupEvent event) {
         if (enabled) {
             int added = seed();
             LOG.infof("Catalogue seed: %d facts added (0 when already seeded)", added);
