@@ -2,11 +2,13 @@ package com.poly.daas.system;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.poly.daas.devstack.DevTokens;
 import com.poly.daas.devstack.Infrastructure;
 import com.poly.daas.devstack.ServiceProcess;
+import com.poly.daas.devstack.Suite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A registry event crossing to contract-service through the real broker, both services packaged and running as
+ * The five packaged services, each its own process, as ./daas run starts them. A registry event crossing to contract-service through the real broker, both services packaged and running as
  * separate processes: catalogue a model, see contract-service learn it; announce end-of-sale (P6), see enrolment stop.
  */
-class ModelLifecycleJourneyTest {
+class SuiteJourneyTest {
     static Path dir;
     static Infrastructure infrastructure;
+    static Suite suite;
     static ServiceProcess registry;
     static ServiceProcess contracts;
     /** The registry as production runs it: no key configured but the identity provider's. */
@@ -37,24 +40,19 @@ class ModelLifecycleJourneyTest {
         Path key = dir.resolve("dev-public.pem");
         Files.writeString(key, DevTokens.publicKeyPem());
         Path root = Path.of("..").toAbsolutePath().normalize();
-        registry = ServiceProcess.start(root, "device-registry-service", Infrastructure.freePort(), infrastructure.endpoints(),
-                key, dir.resolve("logs"), Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()));
-        contracts = ServiceProcess.start(root, "contract-service", Infrastructure.freePort(), infrastructure.endpoints(),
-                key, dir.resolve("logs"), Map.of());
         registryWithoutDevKey = ServiceProcess.start(root, "device-registry-service", Infrastructure.freePort(),
                 infrastructure.endpoints(), null, dir.resolve("logs-prod"), Map.of());
-        registry.awaitReady(Duration.ofMinutes(2));
+        suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
+                Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()), Duration.ofMinutes(3));
+        registry = suite.service("device-registry-service");
+        contracts = suite.service("contract-service");
         registryWithoutDevKey.awaitReady(Duration.ofMinutes(2));
-        contracts.awaitReady(Duration.ofMinutes(2));
     }
 
     @AfterAll
     static void stop() {
-        if (contracts != null) {
-            contracts.close();
-        }
-        if (registry != null) {
-            registry.close();
+        if (suite != null) {
+            suite.close();
         }
         if (registryWithoutDevKey != null) {
             registryWithoutDevKey.close();
@@ -103,8 +101,9 @@ class ModelLifecycleJourneyTest {
     }
 
     @Test
-    void everyServiceStartedAnswersHealthOpenApiAndSwaggerUi() {
-        for (ServiceProcess service : new ServiceProcess[] {registry, contracts}) {
+    void allFiveServicesRunAsProcessesAndAnswerHealthOpenApiAndSwaggerUi() {
+        assertThat(suite.services()).hasSize(5);
+        for (ServiceProcess service : suite.services().values()) {
             given().baseUri(service.url()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
             given().baseUri(service.url()).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                     .body("openapi", org.hamcrest.Matchers.startsWith("3."));
