@@ -42,6 +42,12 @@ class CatalogueSeedTest {
                 .get("/models/CCX-500/prices/in-force").then().statusCode(200).body("price.currency", equalTo("GBP"));
         given().header("Authorization", Tokens.partner("P-1")).queryParam("sku", "CCX-500").get("/spare-parts")
                 .then().statusCode(200).body("items.partNumber", hasItem("2200-49700-001"));
+        String document = given().header("Authorization", Tokens.partner("P-1")).queryParam("sku", "CCX-500").queryParam("kind", "RELEASE_NOTES")
+                .get("/documents").then().statusCode(200).body("items[0].version", equalTo("8.1.3")).extract().path("items[0].id");
+        given().header("Authorization", Tokens.partner("P-1")).get("/documents/" + document + "/content").then().statusCode(200)
+                .body(org.hamcrest.Matchers.startsWith("Poly UC Software 8.1.3"));
+        given().header("Authorization", Tokens.partner("P-1")).queryParam("voice", "maybe").get("/models")
+                .then().statusCode(400).body("errors.field", hasItem("voice"));
     }
 
     /** As at application start: the startup observer, on a thread without a request context, with the flag on. */

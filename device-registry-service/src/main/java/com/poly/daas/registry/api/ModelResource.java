@@ -100,15 +100,16 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "One page of models")
     public Page<ModelView> list(@Parameter(description = "Category", schema = @Schema(implementation = ModelCategory.class)) @QueryParam("category") String category,
                                 @Parameter(description = "Product family, e.g. CCX") @QueryParam("family") String family,
-                                @Parameter(description = "E3: only voice (true) or non-voice (false) models") @QueryParam("voice") Boolean voice,
-                                @Parameter(description = "P6: only models that can (true) or cannot (false) be enrolled now") @QueryParam("enrollable") Boolean enrollable,
+                                @Parameter(description = "E3: only voice (true) or non-voice (false) models", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("voice") String voice,
+                                @Parameter(description = "P6: only models that can (true) or cannot (false) be enrolled now", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("enrollable") String enrollable,
                                 @Parameter(description = "Text contained in the name or SKU", example = "studio") @QueryParam("q") String text,
                                 @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                 @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
                                 @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         return Page.of(models.page(new ModelRepository.ModelFilter(
-                QueryParams.enumValue(ModelCategory.class, category, "category"), family, voice, enrollable, text), page), page,
+                QueryParams.enumValue(ModelCategory.class, category, "category"), family,
+                QueryParams.bool(voice, "voice"), QueryParams.bool(enrollable, "enrollable"), text), page), page,
                 m -> m.sku, ModelView::of, uri);
     }
 

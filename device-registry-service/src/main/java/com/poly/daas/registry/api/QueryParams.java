@@ -16,6 +16,17 @@ final class QueryParams {
         }
     }
 
+    static Boolean bool(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiProblem.invalidField(name, "must be true or false");
+        };
+    }
+
     private QueryParams() {
     }
 }

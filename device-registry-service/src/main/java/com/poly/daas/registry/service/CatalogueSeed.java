@@ -5,6 +5,8 @@ import com.poly.daas.registry.api.ModelViews.MoneyView;
 import com.poly.daas.registry.api.ModelViews.NewModel;
 import com.poly.daas.registry.api.ModelViews.NewPrice;
 import com.poly.daas.registry.api.PortalViews.NewSparePart;
+import com.poly.daas.registry.domain.Document;
+import com.poly.daas.registry.domain.DocumentKind;
 import com.poly.daas.registry.domain.Model;
 import com.poly.daas.registry.domain.ModelCategory;
 import com.poly.daas.registry.domain.PriceList;
@@ -28,7 +30,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Realistic catalogue for development and the local run: ~25 current Poly models across categories (voice and
- * non-voice), one past end-of-sale, prices in USD, CAD, EUR and GBP, and a few spare parts. Enabled by
+ * non-voice), one past end-of-sale, prices in USD, CAD, EUR and GBP, a few spare parts and documents. Enabled by
  * {@code daas.registry.seed=true} (on in %dev; the local run sets DAAS_REGISTRY_SEED=true). It goes through the same
  * use cases as the API, so every fact is published through the outbox (contract-service's replica learns the
  * models), and it is idempotent: each start adds only what is missing (guarded by an advisory lock for replicas).
@@ -86,6 +88,18 @@ public class CatalogueSeed {
             new NewSparePart("2200-69700-001", "Studio X wall mount kit", new MoneyView(new BigDecimal("89.00"), "USD"),
                     List.of("STUDIO-X30", "STUDIO-X50", "STUDIO-X70")));
 
+    /** A small text document per a few models, so that the portal's downloads work in the local run. */
+    record SeedDocument(String sku, String kind, String title, String version, String releasedOn, String fileName, String text) {
+    }
+
+    static final List<SeedDocument> DOCUMENTS = List.of(
+            new SeedDocument("CCX-500", "RELEASE_NOTES", "Poly UC Software for CCX, release notes", "8.1.3", "2026-03-16",
+                    "ccx-uc-8.1.3-release-notes.txt", "Poly UC Software 8.1.3 for CCX business media phones.\nFixes and improvements.\n"),
+            new SeedDocument("TRIO-C60", "DATASHEET", "Poly Trio C60 datasheet", "2026.1", "2026-01-20",
+                    "trio-c60-datasheet.txt", "Poly Trio C60: conference phone with 360-degree pickup, Bluetooth and USB.\n"),
+            new SeedDocument("STUDIO-X50", "ADMIN_GUIDE", "Poly Studio X series administrator guide", "4.2", "2026-02-02",
+                    "studio-x-admin-guide-4.2.txt", "Poly Studio X30/X50/X70 administration: provisioning, networking, security.\n"));
+
     @ConfigProperty(name = "daas.registry.seed", defaultValue = "false")
     boolean enabled;
     @Inject
@@ -134,6 +148,13 @@ public class CatalogueSeed {
         for (NewSparePart part : PARTS) {
             if (SparePart.findByIdOptional(part.partNumber()).isEmpty()) {
                 portal.addSparePart(part);
+                added++;
+            }
+        }
+        for (SeedDocument d : DOCUMENTS) {
+            if (Document.count("sku = ?1 and kind = ?2 and version = ?3", d.sku(), DocumentKind.valueOf(d.kind()), d.version()) == 0) {
+                portal.upload(new PortalCatalogue.DocumentUpload(d.sku(), d.kind(), d.title(), d.version(), d.releasedOn(), d.fileName()),
+                        new java.io.ByteArrayInputStream(d.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 added++;
             }
         }
