@@ -40,7 +40,8 @@ public class ModelFactResource {
             content = @Content(schema = @Schema(implementation = ModelEligibility.class)))
     @APIResponse(responseCode = "404", description = "Model unknown to this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ModelEligibility get(@PathParam("sku") String sku) {
+    public ModelEligibility get(@org.eclipse.microprofile.openapi.annotations.parameters.Parameter(example = "CCX-500")
+                                @PathParam("sku") String sku) {
         ModelFact fact = ModelFact.<ModelFact>findByIdOptional(sku).orElseThrow(() -> ApiProblem.notFound("model", sku));
         return new ModelEligibility(fact.sku, fact.daasEligible, fact.voice, fact.enrollable(), fact.endOfSaleAnnouncedOn,
                 java.util.List.of("P6", "E3"));
