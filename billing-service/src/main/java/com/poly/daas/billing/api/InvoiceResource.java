@@ -57,8 +57,8 @@ public class InvoiceResource {
     @APIResponse(responseCode = "200", description = "One page of invoices")
     public Page<InvoiceView> list(@Parameter(description = "Only this contract's invoices", example = "C-7781") @QueryParam("contractId") String contractId,
                                   @Parameter(description = "Only this month", example = "2026-10") @QueryParam("month") String month,
-                                  @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
-                                  @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
+                                  @Parameter(description = "Page size, 1-200 (default 50)", example = "50") @QueryParam("limit") Integer limit,
+                                  @Parameter(description = "Opaque cursor from the previous page's 'cursor'", example = "djE6MjAyNi0xMS0yMFQyMTowMDowMFp8M2YxYw") @QueryParam("cursor") String cursor,
                                   @Context UriInfo uri) {
         if (month != null && !month.isBlank() && !month.matches("\\d{4}-(0[1-9]|1[0-2])")) {
             throw ApiProblem.invalidField("month", "must be a month as YYYY-MM");

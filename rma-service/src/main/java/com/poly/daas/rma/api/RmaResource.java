@@ -73,7 +73,10 @@ public class RmaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Refused by a rule (E4, P3, E2, P2; 'rule' names it), or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response request(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)")
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response request(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)",
+                                    example = "7c0e4a4e-1f7b-4f0a-9d55-2f1e0c9b8a61")
                             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                             @Valid @NotNull NewRma request, @Context UriInfo uri) {
         String partnerId = caller.actingFor(request.partnerId());
@@ -101,11 +104,11 @@ public class RmaResource {
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
     @Operation(summary = "List RMAs", description = "Newest first; filter by status and serial; cursor pagination. A partner lists only its own RMAs.")
     @APIResponse(responseCode = "200", description = "One page of RMAs")
-    public Page<RmaView> list(@Parameter(description = "Only RMAs in this status", schema = @Schema(implementation = RmaStatus.class))
+    public Page<RmaView> list(@Parameter(description = "Only RMAs in this status", example = "AUTHORISED", schema = @Schema(implementation = RmaStatus.class))
                               @QueryParam("status") String status,
                               @Parameter(description = "Only RMAs of this device serial", example = "64167F2A9C01") @QueryParam("serial") String serial,
-                              @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
-                              @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
+                              @Parameter(description = "Page size, 1-200 (default 50)", example = "50") @QueryParam("limit") Integer limit,
+                              @Parameter(description = "Opaque cursor from the previous page's 'cursor'", example = "djE6MjAyNi0xMS0yMFQyMTowMDowMFp8M2YxYw") @QueryParam("cursor") String cursor,
                               @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         return Page.of(rmas.page(status(status), serial, page), page, RmaRepository::sortKey, RmaView::of, uri);
@@ -125,8 +128,10 @@ public class RmaResource {
     @APIResponse(responseCode = "409", description = "Not AUTHORISED (A1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ship(@Parameter(description = "RMA id", example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") @PathParam("id") String id,
-                         @Parameter(description = "ETag of the RMA as read", schema = @Schema(type = SchemaType.STRING))
+                         @Parameter(description = "ETag of the RMA as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                          @HeaderParam(ETags.IF_MATCH) String ifMatch,
                          @Valid @NotNull Shipment request) {
         Rma rma = replacements.ship(parse(id), request, ifMatch);
@@ -146,8 +151,10 @@ public class RmaResource {
     @APIResponse(responseCode = "409", description = "Not SHIPPED (A3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(@Parameter(description = "RMA id", example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") @PathParam("id") String id,
-                            @Parameter(description = "ETag of the RMA as read", schema = @Schema(type = SchemaType.STRING))
+                            @Parameter(description = "ETag of the RMA as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                             @HeaderParam(ETags.IF_MATCH) String ifMatch,
                             @Valid @NotNull ReturnReceipt request) {
         Rma rma = replacements.receiveDefectiveUnit(parse(id), request, ifMatch);

@@ -73,7 +73,10 @@ public class TicketResource {
     @APIResponse(responseCode = "422", description = "Site outside North America and EMEA (P2), no business calendar for the "
             + "site (S1), or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response open(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)")
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response open(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)",
+                                    example = "7c0e4a4e-1f7b-4f0a-9d55-2f1e0c9b8a61")
                          @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                          @Valid @NotNull NewTicket request, @Context UriInfo uri) {
         String partnerId = caller.actingFor(request.partnerId());
@@ -105,12 +108,12 @@ public class TicketResource {
     @Operation(summary = "List tickets",
             description = "Newest first; filter by status and device serial; cursor pagination. A partner lists only its own tickets.")
     @APIResponse(responseCode = "200", description = "One page of tickets")
-    public Page<TicketView> list(@Parameter(description = "Only tickets in this status",
+    public Page<TicketView> list(@Parameter(description = "Only tickets in this status", example = "OPEN",
                                          schema = @Schema(implementation = TicketStatus.class)) @QueryParam("status") String status,
                                  @Parameter(description = "Only tickets of this device serial", example = "64167F2A9C01")
                                  @QueryParam("serial") String serial,
-                                 @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
-                                 @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
+                                 @Parameter(description = "Page size, 1-200 (default 50)", example = "50") @QueryParam("limit") Integer limit,
+                                 @Parameter(description = "Opaque cursor from the previous page's 'cursor'", example = "djE6MjAyNi0xMS0yMFQyMTowMDowMFp8M2YxYw") @QueryParam("cursor") String cursor,
                                  @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         return Page.of(tickets.page(status(status), serial, page), page, TicketRepository::sortKey, TicketView::of, uri);
@@ -134,9 +137,11 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response triage(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                            @PathParam("id") String id,
-                           @Parameter(description = "ETag of the ticket as read", schema = @Schema(type = SchemaType.STRING))
+                           @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                            @HeaderParam(ETags.IF_MATCH) String ifMatch,
                            @Valid @NotNull Triage request) {
         Ticket ticket = support.triage(parse(id), request, ifMatch);
@@ -159,9 +164,11 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resolve(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                             @PathParam("id") String id,
-                            @Parameter(description = "ETag of the ticket as read", schema = @Schema(type = SchemaType.STRING))
+                            @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                             @HeaderParam(ETags.IF_MATCH) String ifMatch,
                             @Valid @NotNull Resolution request) {
         Ticket ticket = support.resolve(parse(id), request, ifMatch);
@@ -184,9 +191,11 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                           @PathParam("id") String id,
-                          @Parameter(description = "ETag of the ticket as read", schema = @Schema(type = SchemaType.STRING))
+                          @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                           @HeaderParam(ETags.IF_MATCH) String ifMatch,
                           @Valid @NotNull Closure request) {
         Ticket ticket = support.close(parse(id), request, ifMatch);
