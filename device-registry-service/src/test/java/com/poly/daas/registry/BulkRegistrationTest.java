@@ -73,6 +73,13 @@ class BulkRegistrationTest {
         given().header("Authorization", Tokens.partner(partner)).queryParam("customerId", customer).get("/devices")
                 .then().statusCode(200).body("items", hasSize(3)).body("items.partnerId", hasItem(partner));
         assertThat(outboxRows(customer)).as("one DeviceRegistered per stored device").isEqualTo(3);
+        String stored = rows.get(0).replaceAll(".*\"serial\":\"([^\"]+)\".*", "$1"); // row 0 was valid
+        var events = com.poly.daas.testsupport.TopicProbe.events(com.poly.daas.events.Topics.REGISTRY_DEVICES, stored, 1,
+                java.time.Duration.ofSeconds(20));
+        assertThat(events).extracting(com.poly.daas.events.EventEnvelope::type).containsExactly("DeviceRegistered");
+        assertThat(events.get(0).payload().get("partnerId").asText()).isEqualTo(partner);
+        assertThat(events.get(0).payload().get("deliveredOn").asText()).isEqualTo("2026-10-01");
+        assertThat(events.get(0).producer()).isEqualTo("device-registry-service");
     }
 
     @Test
