@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Lists the error responses every operation can give, as problem+json with an example, so that no operation in
- * the published document omits them: 401 and 403 everywhere, 400 where there is input, 500 everywhere.
+ * the published document omits them: 401 and 403 everywhere, 400 where there is input, 500 everywhere. Responses
+ * the generator added without a body (401/403 from {@code @RolesAllowed}, 400 from {@code @Valid}) get the problem body.
  */
 public class StandardErrorsFilter implements OASFilter {
 
@@ -45,16 +46,25 @@ public class StandardErrorsFilter implements OASFilter {
 
     private static void add(Operation operation, String code, String description, int status, String slug,
                             String title, String detail) {
-        if (operation.getResponses().hasAPIResponse(code)) {
-            return;
+        APIResponse existing = operation.getResponses().getAPIResponse(code);
+        boolean hasBody = existing != null && existing.getContent() != null && existing.getContent().getMediaTypes() != null
+                && !existing.getContent().getMediaTypes().isEmpty();
+        if (hasBody) {
+            return; // the operation documented this error itself
         }
         Example example = OASFactory.createExample().value(Map.of(
                 "type", Problem.TYPE_BASE + slug, "title", title, "status", status, "detail", detail));
         MediaType media = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
                 .addExample(slug, example);
-        APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
-        operation.getResponses().addAPIResponse(code, response);
+        var content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media);
+        if (existing != null) { // generated without a body (e.g. 401/403 from @RolesAllowed): give it the problem body
+            existing.content(content);
+            if (existing.getDescription() == null || existing.getDescription().isBlank()) {
+                existing.description(description);
+            }
+            return;
+        }
+        operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(content));
     }
 }
