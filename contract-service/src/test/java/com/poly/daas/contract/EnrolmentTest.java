@@ -209,4 +209,22 @@ class EnrolmentTest {
         Fixtures.enrol(partner, contract, Fixtures.device(serial, sku, "STANDARD", "2025-11-25")).then().statusCode(201)
                 .body("devices[0].period.lastDay", equalTo("2026-11-24"));
     }
+
+    @Test
+    void anEnrolmentRetriedWithItsIdempotencyKeyEnrolsOnceAndReplaysTheFirstAnswer() {
+        String partner = Fixtures.partner();
+        String contract = Fixtures.activeContract(partner, 12);
+        String sku = Fixtures.voiceModel();
+        String body = "{\"devices\":[" + Fixtures.device(Fixtures.serial(), sku, "EXTENDED", null) + "]}";
+        String key = UUID.randomUUID().toString();
+        String first = as(Tokens.partner(partner)).header("Idempotency-Key", key).body(body)
+                .post("/contracts/" + contract + "/devices").then().statusCode(201).extract().asString();
+        as(Tokens.partner(partner)).header("Idempotency-Key", key).body(body)
+                .post("/contracts/" + contract + "/devices").then().statusCode(201).header("Idempotency-Replayed", "true")
+                .body(equalTo(first));
+        given().header("Authorization", Tokens.partner(partner)).get("/contracts/" + contract + "/devices")
+                .then().body("items", hasSize(1));
+        List<EventEnvelope> events = Fixtures.contractEvents(contract, 2);
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("ContractActivated", "DeviceEnrolled");
+    }
 }

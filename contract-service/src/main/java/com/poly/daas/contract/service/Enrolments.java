@@ -8,6 +8,7 @@ import com.poly.daas.contract.domain.CoveragePeriod;
 import com.poly.daas.contract.domain.CoverageStatus;
 import com.poly.daas.contract.domain.DeliveryFact;
 import com.poly.daas.contract.domain.DeviceCoverage;
+import com.poly.daas.contract.domain.EnrolmentEligibility;
 import com.poly.daas.contract.domain.ModelFact;
 import com.poly.daas.contract.persistence.ContractRepository;
 import com.poly.daas.contract.persistence.CoverageRepository;
@@ -16,6 +17,7 @@ import com.poly.daas.platform.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -91,6 +93,13 @@ public class Enrolments {
             events.enrolled(contract, row);
             enrolled.add(row);
         }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // a concurrent enrolment of the same serial won the unique index (one open enrolment per serial)
+            throw ApiProblem.conflict("already-enrolled", "Serial already enrolled",
+                    "One of the serials was enrolled concurrently; read the contract's devices and retry.", null);
+        }
         audit.recordStaffChange("devices.enrolled", "Contract", contractId, null, request);
         return enrolled;
     }
@@ -109,23 +118,19 @@ public class Enrolments {
 
     private void requireEnrollable(String at, DeviceToEnrol device) {
         ModelFact model = ModelFact.findById(device.sku());
-        if (model == null || model.name == null) {
-            throw ApiProblem.invalidField(at + "sku", "unknown model " + device.sku());
-        }
-        if (!model.daasEligible) {
-            throw ApiProblem.ruleViolation("P3", "model-not-eligible", "Model not eligible",
-                    device.sku() + " is not sold as a Device-as-a-Service.").field(at + "sku", "not DaaS-eligible");
-        }
-        if (model.endOfSaleAnnouncedOn != null) {
-            throw ApiProblem.ruleViolation("P6", "model-end-of-sale", "Model withdrawn from the programme",
-                    "End-of-sale of " + device.sku() + " was announced on " + model.endOfSaleAnnouncedOn
-                            + ": new enrolments are refused from the announcement on.").field(at + "sku", "end-of-sale announced (P6)");
-        }
-        if (device.option() == CoverageOption.EXTENDED && !model.voice) {
-            throw ApiProblem.ruleViolation("E3", "extended-needs-voice", "Extended coverage only for voice devices",
-                    device.sku() + " (" + model.category + ") is not a voice device; extended coverage is for desk phones, "
-                            + "conference phones and headsets.").field(at + "option", "EXTENDED needs a voice model (E3)");
-        }
+        EnrolmentEligibility.check(model, device.option()).ifPresent(refusal -> {
+            throw switch (refusal) {
+                case UNKNOWN_MODEL -> ApiProblem.invalidField(at + "sku", "unknown model " + device.sku());
+                case NOT_ELIGIBLE -> ApiProblem.ruleViolation("P3", "model-not-eligible", "Model not eligible",
+                        device.sku() + " is not sold as a Device-as-a-Service.").field(at + "sku", "not DaaS-eligible");
+                case END_OF_SALE -> ApiProblem.ruleViolation("P6", "model-end-of-sale", "Model withdrawn from the programme",
+                        "End-of-sale of " + device.sku() + " was announced on " + model.endOfSaleAnnouncedOn
+                                + ": new enrolments are refused from the announcement on.").field(at + "sku", "end-of-sale announced (P6)");
+                case EXTENDED_NEEDS_VOICE -> ApiProblem.ruleViolation("E3", "extended-needs-voice", "Extended coverage only for voice devices",
+                        device.sku() + " (" + model.category + ") is not a voice device; extended coverage is for desk phones, "
+                                + "conference phones and headsets.").field(at + "option", "EXTENDED needs a voice model (E3)");
+            };
+        });
     }
 
     /** A serial is enrolled at most once at a time, whoever enrolled it (counted without the partner filter). */
