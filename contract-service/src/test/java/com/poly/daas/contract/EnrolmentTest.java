@@ -227,4 +227,24 @@ class EnrolmentTest {
         List<EventEnvelope> events = Fixtures.contractEvents(contract, 2);
         assertThat(events).extracting(EventEnvelope::type).containsExactly("ContractActivated", "DeviceEnrolled");
     }
+
+    @Test
+    void P3_aCorrectedDeliveryDateMovesThePeriodAndIsPublishedAgainButAnotherSkusReportIsIgnored() {
+        String partner = Fixtures.partner();
+        String contract = Fixtures.activeContract(partner, 24);
+        String sku = Fixtures.voiceModel();
+        String serial = Fixtures.serial();
+        Fixtures.enrol(partner, contract, Fixtures.device(serial, sku, "STANDARD", "2026-01-29")).then().statusCode(201)
+                .body("devices[0].period.end", equalTo("2028-01-29"));
+        TopicProbe.send(Topics.REGISTRY_DEVICES, serial, Fixtures.event(
+                new DeviceDeliveryReported(serial, "OTHER-SKU", partner, LocalDate.of(2025, 6, 1)), "device-registry-service"));
+        TopicProbe.send(Topics.REGISTRY_DEVICES, serial, Fixtures.event(
+                new DeviceDeliveryReported(serial, sku, partner, LocalDate.of(2026, 1, 30)), "device-registry-service"));
+        await().atMost(Fixtures.EVENTS).untilAsserted(() ->
+                given().header("Authorization", Tokens.partner(partner)).get("/contracts/" + contract + "/devices").then()
+                        .body("items[0].period.start", equalTo("2026-01-30")).body("items[0].period.end", equalTo("2028-01-30")));
+        List<JsonNode> enrolled = Fixtures.contractEvents(contract, 3).stream().filter(e -> e.type().equals("DeviceEnrolled"))
+                .map(EventEnvelope::payload).toList();
+        assertThat(enrolled).extracting(e -> e.get("coverageStart").asText()).containsExactly("2026-01-29", "2026-01-30");
+    }
 }

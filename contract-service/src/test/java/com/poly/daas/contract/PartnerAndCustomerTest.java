@@ -126,4 +126,27 @@ class PartnerAndCustomerTest {
                 .post("/customers").then().statusCode(201).body("partnerId", equalTo(partner)).body("currency", equalTo("EUR"));
         given().header("Authorization", Tokens.endUser(partner)).get("/customers").then().statusCode(403);
     }
+
+    @Test
+    void badPartnerInputIsAProblemNamingTheFieldAndChangesNothing() {
+        String id = Fixtures.id("P-");
+        as(Tokens.admin()).body("""
+                {"id":"%s","name":"x","certificationStatus":"ACTIVE","certifiedFrom":"2026-12-31","certifiedUntil":"2026-01-01"}"""
+                .formatted(id)).post("/partners").then().statusCode(400).body("errors.field", hasItem("certifiedUntil"));
+        as(Tokens.admin()).body("""
+                {"id":"has space","name":"x","certificationStatus":"ACTIVE","certifiedFrom":"2026-01-01","certifiedUntil":"2026-12-31"}""")
+                .post("/partners").then().statusCode(400).body("errors.field", hasItem("id"));
+        as(Tokens.admin()).body("""
+                {"id":"%s","name":"x","certificationStatus":"PENDING","certifiedFrom":"2026-01-01","certifiedUntil":"2026-12-31"}"""
+                .formatted(id)).post("/partners").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", Tokens.admin()).get("/partners/" + id).then().statusCode(404);
+
+        String partner = Fixtures.partner();
+        as(Tokens.admin()).header("If-Match", "\"0\"").body("{\"status\":\"REVOKED\",\"certifiedFrom\":\"2026-12-31\",\"certifiedUntil\":\"2026-01-01\"}")
+                .put("/partners/" + partner + "/certification").then().statusCode(400).body("errors.field", hasItem("certifiedUntil"));
+        given().header("Authorization", Tokens.admin()).get("/partners/" + partner).then().statusCode(200)
+                .header("ETag", "\"0\"").body("certificationStatus", equalTo("ACTIVE"));
+        as(Tokens.admin()).header("If-Match", "\"0\"").body("{\"status\":\"REVOKED\",\"certifiedFrom\":\"2026-01-01\",\"certifiedUntil\":\"2026-12-31\"}")
+                .put("/partners/" + Fixtures.id("P-") + "/certification").then().statusCode(404);
+    }
 }
