@@ -1,9 +1,8 @@
 package com.poly.daas.registry.service;
 
-import com.poly.daas.events.EventEnvelope;
-import com.poly.daas.events.EventJson;
 import com.poly.daas.events.registry.DeviceRegistered;
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.registry.api.DeviceViews;
 import com.poly.daas.registry.api.DeviceViews.BulkDevice;
@@ -34,16 +33,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
  * Bulk registration for partner ERPs (up to {@link #MAX_ROWS} serials per request). The batch is validated as a
  * whole with one query for the models and one for serials already registered; mode {@code all} stores nothing when
  * a row is bad, mode {@code partial} stores the good rows. Good rows are written with JDBC batches (rewritten by
- * the driver into multi-row inserts): the device, its first status-history row and one DeviceRegistered outbox row
- * each, all in the request's transaction. The outbox rows are the exact envelopes {@code Outbox#publish} writes
- * (the platform's Outbox inserts one row per statement, too slow for 10,000 devices).
+ * the driver into multi-row inserts): the device and its first status-history row, then one DeviceRegistered event
+ * each through the outbox's batch API, all in the request's transaction.
  */
 @ApplicationScoped
 public class BulkRegistration {
@@ -59,8 +56,8 @@ public class BulkRegistration {
     Clock clock;
     @Inject
     AuditTrail audit;
-    @ConfigProperty(name = "quarkus.application.name")
-    String producer;
+    @Inject
+    Outbox outbox;
 
     @Transactional
     public BulkResult register(String partnerId, List<BulkDevice> rows, Mode mode) {
@@ -139,6 +136,8 @@ public class BulkRegistration {
         }
         Instant now = clock.instant();
         session.doWork(c -> insert(c, partnerId, good, now));
+        outbox.publishAll(good.stream().map(row -> new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(),
+                row.deliveredOn(), null)).toList());
         audit.recordStaffChange("device.bulk-registered", "Partner", partnerId, null,
                 Map.of("registered", good.size(), "rejected", rejected.size(), "mode", mode.name()));
         return new BulkResult(mode.name().toLowerCase(), rows.size(), good.size(), rejected);
@@ -193,10 +192,7 @@ public class BulkRegistration {
                 values (?, ?, ?, ?, ?, ?, ?, null, ?, 0)""");
              PreparedStatement history = c.prepareStatement("""
                      insert into device_status_change (id, partner_id, device_id, previous_status, status, reason, changed_at)
-                     values (?, ?, ?, null, ?, 'registered (bulk)', ?)""");
-             PreparedStatement outbox = c.prepareStatement("""
-                     insert into outbox_event (id, aggregatetype, aggregateid, type, payload, topic, schema_version, occurred_at)
-                     values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""")) {
+                     values (?, ?, ?, null, ?, 'registered (bulk)', ?)""")) {
             int pending = 0;
             for (BulkDevice row : good) {
                 UUID id = UUID.randomUUID();
@@ -221,30 +217,19 @@ public class BulkRegistration {
                 history.setTimestamp(5, at);
                 history.addBatch();
 
-                DeviceRegistered event = new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(), row.deliveredOn(), null);
-                EventEnvelope envelope = EventJson.envelope(event, UUID.randomUUID(), now, producer);
-                outbox.setObject(1, envelope.eventId());
-                outbox.setString(2, envelope.aggregateType());
-                outbox.setString(3, envelope.aggregateId());
-                outbox.setString(4, envelope.type());
-                outbox.setString(5, EventJson.write(envelope));
-                outbox.setString(6, event.eventType().topic());
-                outbox.setInt(7, envelope.schemaVersion());
-                outbox.setTimestamp(8, at);
-                outbox.addBatch();
 
                 if (++pending == BATCH) {
-                    flush(device, history, outbox);
+                    flush(device, history);
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                flush(device, history, outbox);
+                flush(device, history);
             }
         }
     }
 
-    private static void flush(PreparedStatement device, PreparedStatement history, PreparedStatement outbox) throws SQLException {
+    private static void flush(PreparedStatement device, PreparedStatement history) throws SQLException {
         try {
             device.executeBatch();
         } catch (BatchUpdateException e) {
@@ -256,6 +241,5 @@ public class BulkRegistration {
             throw e;
         }
         history.executeBatch();
-        outbox.executeBatch();
     }
 }
