@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.hasSize;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import com.poly.daas.contract.service.PartnerSeed;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,5 +150,21 @@ class PartnerAndCustomerTest {
                 .header("ETag", "\"0\"").body("certificationStatus", equalTo("ACTIVE"));
         as(Tokens.admin()).header("If-Match", "\"0\"").body("{\"status\":\"REVOKED\",\"certifiedFrom\":\"2026-01-01\",\"certifiedUntil\":\"2026-12-31\"}")
                 .put("/partners/" + Fixtures.id("P-") + "/certification").then().statusCode(404);
+    }
+
+    @Inject
+    PartnerSeed seed;
+
+    @Test
+    void P1_theDevelopmentSeedAddsCertifiedPartnersOnceAndASuspendedOneCannotSell() {
+        seed.seed();
+        org.assertj.core.api.Assertions.assertThat(seed.seed()).as("idempotent").isZero();
+        given().header("Authorization", Tokens.partner("P-1001")).get("/partners/P-1001").then().statusCode(200)
+                .body("activeToday", equalTo(true));
+        given().header("Authorization", Tokens.partner("P-1003")).get("/partners/P-1003").then().statusCode(200)
+                .body("certificationStatus", equalTo("SUSPENDED")).body("activeToday", equalTo(false));
+        as(Tokens.partner("P-1003")).body("""
+                {"legalName":"Contoso","country":"US","timeZone":"America/New_York"}""")
+                .post("/customers").then().statusCode(422).body("rule", equalTo("P1"));
     }
 }
