@@ -10,6 +10,10 @@ import com.poly.daas.testsupport.isolation.IsolationSuite;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import com.poly.daas.testsupport.MutableClock;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +24,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class ContractIsolationTest {
+    @Inject
+    MutableClock clock;
+
+    /** The fixed dates below are written for this "today"; a later real date must not age them. */
+    @BeforeEach
+    void today() {
+        clock.set(java.time.Instant.parse("2026-11-24T12:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
 
     @Test
     void everyEndpointKeepsPartnersApart() {

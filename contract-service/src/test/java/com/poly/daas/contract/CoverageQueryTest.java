@@ -9,11 +9,29 @@ import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.poly.daas.testsupport.MutableClock;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class CoverageQueryTest {
+    @Inject
+    MutableClock clock;
+
+    /** The fixed dates below are written for this "today"; a later real date must not age them. */
+    @BeforeEach
+    void today() {
+        clock.set(java.time.Instant.parse("2026-11-24T12:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
 
     @Test
     void E2_E4_causesAreDecidedPerOptionAndTheAnswerNamesTheRules() {

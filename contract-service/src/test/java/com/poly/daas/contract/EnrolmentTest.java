@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,6 +39,12 @@ import org.junit.jupiter.api.Test;
 class EnrolmentTest {
     @Inject
     MutableClock clock;
+
+    /** The fixed dates below are written for this "today"; a later real date must not age them. */
+    @BeforeEach
+    void today() {
+        clock.set(Instant.parse("2026-11-24T12:00:00Z"));
+    }
 
     @AfterEach
     void resetClock() {
@@ -94,11 +101,11 @@ class EnrolmentTest {
         String contract = Fixtures.activeContract(partner, 36);
         String sku = Fixtures.voiceModel();
         String before = Fixtures.serial();
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(clock).toString();
         Fixtures.enrol(partner, contract, Fixtures.device(before, sku, "EXTENDED", today)).then().statusCode(201);
 
         TopicProbe.send(Topics.REGISTRY_MODELS, sku, Fixtures.event(
-                new ModelEndOfSaleAnnounced(sku, LocalDate.now(), LocalDate.now().plusMonths(6)), "device-registry-service"));
+                new ModelEndOfSaleAnnounced(sku, LocalDate.now(clock), LocalDate.now(clock).plusMonths(6)), "device-registry-service"));
         String after = Fixtures.serial();
         await().atMost(Fixtures.EVENTS).untilAsserted(() ->
                 Fixtures.enrol(partner, contract, Fixtures.device(after, sku, "STANDARD", null))

@@ -21,12 +21,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import com.poly.daas.testsupport.MutableClock;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** P4 through the broker: the RMA service's ReplacementShipped events move the coverage to the replacement. */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class ReplacementTest {
+    @Inject
+    MutableClock clock;
+
+    /** The fixed dates below are written for this "today"; a later real date must not age them. */
+    @BeforeEach
+    void today() {
+        clock.set(java.time.Instant.parse("2026-11-24T12:00:00Z"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
 
     static String shipped(String partner, String contract, String original, String replacement, String sku, String shippedAt) {
         String rma = Fixtures.id("RMA-");
