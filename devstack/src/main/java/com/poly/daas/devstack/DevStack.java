@@ -83,7 +83,7 @@ public final class DevStack {
             Path publicKey = data.resolve("dev-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
             Map<String, String> localRun = Map.of("DAAS_BLOB_DIR", data.resolve("blobs").toString(),
-                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACT_SEED", "true");
+                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACTS_SEED", "true");
             log("starting " + String.join(", ", Suite.LOCAL_PORTS.keySet()) + " (logs in " + data.resolve("logs") + ")");
             suite.set(Suite.start(root, endpoints, Suite.LOCAL_PORTS, publicKey, data.resolve("logs"), localRun,
                     Duration.ofMinutes(3)));

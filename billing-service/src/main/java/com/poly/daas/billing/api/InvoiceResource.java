@@ -6,6 +6,7 @@ import com.poly.daas.billing.persistence.InvoiceRepository;
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.api.QueryParams;
 import com.poly.daas.platform.api.Problem;
 import com.poly.daas.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,7 +45,7 @@ public class InvoiceResource {
     @APIResponse(responseCode = "404", description = "No such invoice visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InvoiceView get(@Parameter(description = "Invoice id", example = "0d6b8f5e-2c1a-4e7b-9f3d-5a4c3b2a1f0e") @PathParam("id") String id) {
-        Invoice invoice = invoices.findByIdOptional(parse(id)).orElseThrow(() -> ApiProblem.notFound("invoice", id));
+        Invoice invoice = invoices.findByIdOptional(QueryParams.uuid("invoice", id)).orElseThrow(() -> ApiProblem.notFound("invoice", id));
         return InvoiceView.of(invoice);
     }
 
@@ -65,13 +65,5 @@ public class InvoiceResource {
         }
         PageRequest page = PageRequest.of(limit, cursor);
         return Page.of(invoices.page(contractId, month, page), page, InvoiceRepository::sortKey, InvoiceView::of, uri);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("invoice", id);
-        }
     }
 }

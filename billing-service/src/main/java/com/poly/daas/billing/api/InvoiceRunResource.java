@@ -7,6 +7,7 @@ import com.poly.daas.billing.service.MonthlyInvoicing;
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.IdempotentRequests;
 import com.poly.daas.platform.api.Problem;
+import com.poly.daas.platform.api.QueryParams;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,12 +84,7 @@ public class InvoiceRunResource {
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InvoiceRunView get(@Parameter(description = "Run id", example = "6a1f0e2d-3c4b-4a59-8e7d-6c5b4a3f2e1d") @PathParam("id") String id) {
-        UUID runId;
-        try {
-            runId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("invoice run", id);
-        }
+        UUID runId = QueryParams.uuid("invoice run", id);
         InvoiceRun run = InvoiceRun.<InvoiceRun>findByIdOptional(runId).orElseThrow(() -> ApiProblem.notFound("invoice run", id));
         return InvoiceRunView.of(run, invoicing.issuedBy(runId), null);
     }

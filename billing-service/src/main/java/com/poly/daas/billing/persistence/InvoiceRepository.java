@@ -1,14 +1,12 @@
 package com.poly.daas.billing.persistence;
 
 import com.poly.daas.billing.domain.Invoice;
-import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.api.Keyset;
 import com.poly.daas.platform.api.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +15,7 @@ import java.util.UUID;
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
 
     public static String sortKey(Invoice i) {
-        return i.issuedAt + "|" + i.id;
+        return Keyset.newestFirstKey(i.issuedAt, i.id);
     }
 
     public List<Invoice> ofMonth(String month) {
@@ -40,15 +38,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             query.append(" and month = :month");
             params.and("month", month);
         }
-        if (page.after() != null) {
-            String[] key = page.after().split("\\|", 2);
-            try {
-                params.and("at", Instant.parse(key[0])).and("id", UUID.fromString(key[1]));
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw ApiProblem.invalidField("cursor", "is not a cursor returned by this API (use the 'next' link as given)");
-            }
-            query.append(" and (issuedAt < :at or (issuedAt = :at and id < :id))");
-        }
+        Keyset.newestFirst(page, "issuedAt", query, params);
         return find(query.toString(), Sort.descending("issuedAt", "id"), params).page(0, page.limit() + 1).list();
     }
 }

@@ -1,5 +1,7 @@
 package com.poly.daas.registry.api;
 
+import com.poly.daas.platform.api.QueryParams;
+
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.api.IdempotentRequests;
@@ -94,7 +96,7 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "The device", content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "404", description = "No such device visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("serial") String serial,
+    public Response get(@Parameter(description = "Device serial", example = "64167F2A9C01") @PathParam("serial") String serial,
                         @Parameter(description = "Model, when the same serial exists for several models", example = "CCX-500") @QueryParam("sku") String sku) {
         Device device = devices.bySerial(serial, sku).orElseThrow(() -> ApiProblem.notFound("device", serial));
         return Response.ok(DeviceView.of(device)).tag(ETags.of(device.version)).build();
@@ -166,8 +168,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "422", description = "The device is no longer in service (in return, Poly property, retired)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response reportDelivery(@PathParam("serial") String serial,
-                                   @Parameter(description = "Model, when the same serial exists for several models") @QueryParam("sku") String sku,
+    public Response reportDelivery(@Parameter(description = "Device serial", example = "64167F2A9C01") @PathParam("serial") String serial,
+                                   @Parameter(description = "Model, when the same serial exists for several models", example = "CCX-500") @QueryParam("sku") String sku,
                                    @Parameter(description = "ETag of the device as read", schema = @Schema(type = SchemaType.STRING))
                                    @HeaderParam(ETags.IF_MATCH) String ifMatch,
                                    @Valid @NotNull DeliveryReport report) {
@@ -189,8 +191,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "422", description = "Transition not allowed, or a status only the RMA process sets (A2)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response changeStatus(@PathParam("serial") String serial,
-                                 @Parameter(description = "Model, when the same serial exists for several models") @QueryParam("sku") String sku,
+    public Response changeStatus(@Parameter(description = "Device serial", example = "64167F2A9C01") @PathParam("serial") String serial,
+                                 @Parameter(description = "Model, when the same serial exists for several models", example = "CCX-500") @QueryParam("sku") String sku,
                                  @Parameter(description = "ETag of the device as read", schema = @Schema(type = SchemaType.STRING))
                                  @HeaderParam(ETags.IF_MATCH) String ifMatch,
                                  @Valid @NotNull StatusChangeRequest request) {
@@ -206,8 +208,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = StatusHistory.class)))
     @APIResponse(responseCode = "404", description = "No such device visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StatusHistory history(@PathParam("serial") String serial,
-                                 @Parameter(description = "Model, when the same serial exists for several models") @QueryParam("sku") String sku) {
+    public StatusHistory history(@Parameter(description = "Device serial", example = "64167F2A9C01") @PathParam("serial") String serial,
+                                 @Parameter(description = "Model, when the same serial exists for several models", example = "CCX-500") @QueryParam("sku") String sku) {
         Device device = devices.bySerial(serial, sku).orElseThrow(() -> ApiProblem.notFound("device", serial));
         return new StatusHistory(device.serial, devices.history(device).stream().map(StatusChangeView::of).toList());
     }

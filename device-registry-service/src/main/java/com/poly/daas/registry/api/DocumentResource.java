@@ -1,5 +1,7 @@
 package com.poly.daas.registry.api;
 
+import com.poly.daas.platform.api.QueryParams;
+
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
@@ -125,7 +127,7 @@ public class DocumentResource {
     @Operation(summary = "Get a document's metadata", description = "Title, kind, version, release date, size and SHA-256.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DocumentView get(@PathParam("id") String id) {
+    public DocumentView get(@Parameter(description = "Document id", example = "3f1c9a2e-5b7d-4c1e-9f0a-2d4b6c8e0f13") @PathParam("id") String id) {
         return DocumentView.of(find(id));
     }
 
@@ -141,7 +143,7 @@ public class DocumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched)")
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response download(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response download(@Parameter(description = "Document id", example = "3f1c9a2e-5b7d-4c1e-9f0a-2d4b6c8e0f13") @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Document document = find(id);
         EntityTag tag = new EntityTag(document.sha256);
         if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + document.sha256 + "\"") || ifNoneMatch.trim().equals("*"))) {
@@ -157,12 +159,6 @@ public class DocumentResource {
     }
 
     private static Document find(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("document", id);
-        }
-        return Document.<Document>findByIdOptional(uuid).orElseThrow(() -> ApiProblem.notFound("document", id));
+        return Document.<Document>findByIdOptional(QueryParams.uuid("document", id)).orElseThrow(() -> ApiProblem.notFound("document", id));
     }
 }

@@ -112,7 +112,7 @@ public class LicenceResource {
     @Operation(summary = "Get a licence by key", description = "A partner sees only its own licences; others are 404.")
     @APIResponse(responseCode = "200", description = "The licence", content = @Content(schema = @Schema(implementation = LicenceView.class)))
     @APIResponse(responseCode = "404", description = "No such licence visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LicenceView get(@PathParam("licenceKey") String licenceKey) {
+    public LicenceView get(@Parameter(description = "Licence key", example = "LIC-7Q2M-9XKD-44TR") @PathParam("licenceKey") String licenceKey) {
         return Licence.<Licence>find("licenceKey", licenceKey).firstResultOptional().map(LicenceView::of)
                 .orElseThrow(() -> ApiProblem.notFound("licence", licenceKey));
     }

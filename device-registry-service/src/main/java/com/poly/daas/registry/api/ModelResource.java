@@ -1,5 +1,7 @@
 package com.poly.daas.registry.api;
 
+import com.poly.daas.platform.api.QueryParams;
+
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.api.IdempotentRequests;
@@ -99,9 +101,9 @@ public class ModelResource {
             + "enrollable (P6: eligible and no end-of-sale announced) and a case-insensitive text in the name or SKU; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of models")
     public Page<ModelView> list(@Parameter(description = "Category", schema = @Schema(implementation = ModelCategory.class)) @QueryParam("category") String category,
-                                @Parameter(description = "Product family, e.g. CCX") @QueryParam("family") String family,
-                                @Parameter(description = "E3: only voice (true) or non-voice (false) models", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("voice") String voice,
-                                @Parameter(description = "P6: only models that can (true) or cannot (false) be enrolled now", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("enrollable") String enrollable,
+                                @Parameter(description = "Product family", example = "CCX") @QueryParam("family") String family,
+                                @Parameter(description = "E3: only voice (true) or non-voice (false) models", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("voice") String voice,
+                                @Parameter(description = "P6: only models that can (true) or cannot (false) be enrolled now", example = "true", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("enrollable") String enrollable,
                                 @Parameter(description = "Text contained in the name or SKU", example = "studio") @QueryParam("q") String text,
                                 @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                 @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
@@ -121,7 +123,7 @@ public class ModelResource {
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("sku") String sku) {
+    public Response get(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku) {
         Model model = models.bySku(sku).orElseThrow(() -> ApiProblem.notFound("model", sku));
         return Response.ok(ModelView.of(model)).tag(ETags.of(model.version)).build();
     }
@@ -138,7 +140,7 @@ public class ModelResource {
     @APIResponse(responseCode = "409", description = "Already announced (P6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response announceEndOfSale(@PathParam("sku") String sku,
+    public Response announceEndOfSale(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                                       @Parameter(description = "ETag of the model as read", schema = @Schema(type = SchemaType.STRING))
                                       @HeaderParam(ETags.IF_MATCH) String ifMatch,
                                       @Valid @NotNull Announcement announcement) {
@@ -158,7 +160,7 @@ public class ModelResource {
     @APIResponse(responseCode = "409", description = "Already announced (P5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response announceEndOfSupport(@PathParam("sku") String sku,
+    public Response announceEndOfSupport(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                                          @HeaderParam(ETags.IF_MATCH) String ifMatch,
                                          @Valid @NotNull Announcement announcement) {
         Model model = catalogue.announceEndOfSupport(sku, announcement, ifMatch);
@@ -177,7 +179,7 @@ public class ModelResource {
     @APIResponse(responseCode = "409", description = "Changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("sku") String sku,
+    public Response update(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                            @Parameter(description = "ETag of the model as read", schema = @Schema(type = SchemaType.STRING))
                            @HeaderParam(ETags.IF_MATCH) String ifMatch,
                            @Valid @NotNull ModelUpdate update) {
@@ -199,7 +201,7 @@ public class ModelResource {
     @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A4: currency not of the price list's region, validFrom not after the latest price, "
             + "or Idempotency-Key reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response publishPrice(@PathParam("sku") String sku, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+    public Response publishPrice(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                                  @Valid @NotNull NewPrice request, @Context UriInfo uri) {
         return idempotency.create(idempotencyKey, caller.id(), request, () -> {
             ModelPrice price = catalogue.publishPrice(sku, request);
@@ -216,7 +218,7 @@ public class ModelResource {
             + "each with its validity (validUntil = the day before the next price starts).")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = PriceHistory.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PriceHistory priceHistory(@PathParam("sku") String sku,
+    public PriceHistory priceHistory(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                                      @Parameter(description = "Only this price list", example = "EMEA-EUR") @QueryParam("priceList") String priceList) {
         models.bySku(sku).orElseThrow(() -> ApiProblem.notFound("model", sku));
         if (priceList != null) {
@@ -241,7 +243,7 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "The price in force", content = @Content(schema = @Schema(implementation = PriceView.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU, or no price in force that day",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PriceView priceInForce(@PathParam("sku") String sku,
+    public PriceView priceInForce(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                                   @Parameter(description = "Price list id", required = true, example = "NA-USD") @QueryParam("priceList") String priceList,
                                   @Parameter(description = "Day (ISO-8601), default today", example = "2027-03-15") @QueryParam("on") String on) {
         models.bySku(sku).orElseThrow(() -> ApiProblem.notFound("model", sku));

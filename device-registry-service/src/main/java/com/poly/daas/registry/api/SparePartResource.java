@@ -99,7 +99,7 @@ public class SparePartResource {
     @Operation(summary = "Get a spare part", description = "With its list price and compatible models.")
     @APIResponse(responseCode = "200", description = "The part", content = @Content(schema = @Schema(implementation = SparePartView.class)))
     @APIResponse(responseCode = "404", description = "Unknown part number", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SparePartView get(@PathParam("partNumber") String partNumber) {
+    public SparePartView get(@Parameter(description = "Part number", example = "2200-49530-001") @PathParam("partNumber") String partNumber) {
         return SparePart.<SparePart>findByIdOptional(partNumber).map(SparePartView::of)
                 .orElseThrow(() -> ApiProblem.notFound("spare part", partNumber));
     }

@@ -5,6 +5,7 @@ import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.api.IdempotentRequests;
 import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.api.QueryParams;
 import com.poly.daas.platform.api.Problem;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -96,7 +96,7 @@ public class RmaResource {
     @APIResponse(responseCode = "404", description = "No such RMA visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "RMA id", example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") @PathParam("id") String id) {
-        Rma rma = rmas.findByIdOptional(parse(id)).orElseThrow(() -> ApiProblem.notFound("RMA", id));
+        Rma rma = rmas.findByIdOptional(QueryParams.uuid("RMA", id)).orElseThrow(() -> ApiProblem.notFound("RMA", id));
         return Response.ok(RmaView.of(rma)).tag(ETags.of(rma.version)).build();
     }
 
@@ -111,7 +111,7 @@ public class RmaResource {
                               @Parameter(description = "Opaque cursor from the previous page's 'cursor'", example = "djE6MjAyNi0xMS0yMFQyMTowMDowMFp8M2YxYw") @QueryParam("cursor") String cursor,
                               @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(rmas.page(status(status), serial, page), page, RmaRepository::sortKey, RmaView::of, uri);
+        return Page.of(rmas.page(QueryParams.enumValue(RmaStatus.class, status, "status"), serial, page), page, RmaRepository::sortKey, RmaView::of, uri);
     }
 
     @POST
@@ -134,7 +134,7 @@ public class RmaResource {
                          @Parameter(description = "ETag of the RMA as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                          @HeaderParam(ETags.IF_MATCH) String ifMatch,
                          @Valid @NotNull Shipment request) {
-        Rma rma = replacements.ship(parse(id), request, ifMatch);
+        Rma rma = replacements.ship(QueryParams.uuid("RMA", id), request, ifMatch);
         return Response.ok(RmaView.of(rma)).tag(ETags.of(rma.version)).build();
     }
 
@@ -157,26 +157,7 @@ public class RmaResource {
                             @Parameter(description = "ETag of the RMA as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                             @HeaderParam(ETags.IF_MATCH) String ifMatch,
                             @Valid @NotNull ReturnReceipt request) {
-        Rma rma = replacements.receiveDefectiveUnit(parse(id), request, ifMatch);
+        Rma rma = replacements.receiveDefectiveUnit(QueryParams.uuid("RMA", id), request, ifMatch);
         return Response.ok(RmaView.of(rma)).tag(ETags.of(rma.version)).build();
-    }
-
-    private static RmaStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return RmaStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("status", "must be one of " + java.util.Arrays.toString(RmaStatus.values()));
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("RMA", id);
-        }
     }
 }

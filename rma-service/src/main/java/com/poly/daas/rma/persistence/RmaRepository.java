@@ -1,6 +1,6 @@
 package com.poly.daas.rma.persistence;
 
-import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.api.Keyset;
 import com.poly.daas.platform.api.PageRequest;
 import com.poly.daas.rma.domain.Rma;
 import com.poly.daas.rma.domain.RmaStatus;
@@ -8,8 +8,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +16,7 @@ import java.util.UUID;
 public class RmaRepository implements PanacheRepositoryBase<Rma, UUID> {
 
     public static String sortKey(Rma r) {
-        return r.authorisedAt + "|" + r.id;
+        return Keyset.newestFirstKey(r.authorisedAt, r.id);
     }
 
     /** Keyset page, newest first, optionally filtered. Fetches limit + 1 rows (see Page.of). */
@@ -33,15 +31,7 @@ public class RmaRepository implements PanacheRepositoryBase<Rma, UUID> {
             query.append(" and serial = :serial");
             params.and("serial", serial);
         }
-        if (page.after() != null) {
-            String[] key = page.after().split("\\|", 2);
-            try {
-                params.and("at", Instant.parse(key[0])).and("id", UUID.fromString(key[1]));
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw ApiProblem.invalidField("cursor", "is not a cursor returned by this API (use the 'next' link as given)");
-            }
-            query.append(" and (authorisedAt < :at or (authorisedAt = :at and id < :id))");
-        }
+        Keyset.newestFirst(page, "authorisedAt", query, params);
         return find(query.toString(), Sort.descending("authorisedAt", "id"), params).page(0, page.limit() + 1).list();
     }
 }

@@ -1,11 +1,14 @@
-package com.poly.daas.registry.api;
+package com.poly.daas.platform.api;
 
-import com.poly.daas.platform.api.ApiProblem;
 import java.util.Arrays;
+import java.util.UUID;
 
-/** Parses query parameters so that a bad value is a 400 naming the parameter (JAX-RS would answer 404). */
-final class QueryParams {
-    static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
+/**
+ * Parses request parameters so that a bad value is a 400 naming the parameter (JAX-RS would answer 404 for a query
+ * parameter it cannot convert), and a malformed id in a path is a plain 404.
+ */
+public final class QueryParams {
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -16,7 +19,7 @@ final class QueryParams {
         }
     }
 
-    static Boolean bool(String value, String name) {
+    public static Boolean bool(String value, String name) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -25,6 +28,15 @@ final class QueryParams {
             case "false" -> Boolean.FALSE;
             default -> throw ApiProblem.invalidField(name, "must be true or false");
         };
+    }
+
+    /** A path id that must be a UUID: anything else cannot name an existing resource, so it is 404 like an unknown one. */
+    public static UUID uuid(String what, String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.notFound(what, id);
+        }
     }
 
     private QueryParams() {

@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail of staff changes in this service, newest first. Admins only. */
@@ -30,14 +34,29 @@ public class AuditResource {
     @Inject
     EntityManager em;
 
-    public record AuditEntry(UUID id, Instant occurredAt, String actor, String actorRole, String action,
-                             String entityType, String entityId, JsonNode before, JsonNode after) {
+    @Schema(name = "AuditEntry", description = "One state change made by an agent or admin")
+    public record AuditEntry(@Schema(example = "0d4c2b9e-8f1a-4e57-9a36-2b1c0d9e8f7a") UUID id,
+                             @Schema(example = "2026-11-24T09:15:00Z") Instant occurredAt,
+                             @Schema(example = "admin@poly.example") String actor,
+                             @Schema(example = "admin") String actorRole,
+                             @Schema(example = "model.end-of-sale-announced") String action,
+                             @Schema(example = "Model") String entityType,
+                             @Schema(example = "CCX-500") String entityId,
+                             @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "State before (absent for creations)",
+                                     example = "{\"status\": \"DRAFT\"}") JsonNode before,
+                             @Schema(type = SchemaType.OBJECT, implementation = Object.class, description = "State after, or the request applied",
+                                     example = "{\"status\": \"ACTIVE\"}") JsonNode after) {
     }
 
     @GET
-    @Operation(summary = "List audit entries", description = "Filter by entity type and id; cursor pagination, newest first.")
-    public Page<AuditEntry> list(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
-                                 @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+    @Operation(summary = "List audit entries", description = "Admins only. State changes made by agents and admins in this service "
+            + "(who, role, action, entity, before/after), newest first; filter by entity type and id; cursor pagination.")
+    @APIResponse(responseCode = "200", description = "One page of audit entries")
+    public Page<AuditEntry> list(@Parameter(description = "Entity type", example = "Model") @QueryParam("entityType") String entityType,
+                                 @Parameter(description = "Entity id", example = "CCX-500") @QueryParam("entityId") String entityId,
+                                 @Parameter(description = "Page size, 1-200 (default 50)", example = "50") @QueryParam("limit") Integer limit,
+                                 @Parameter(description = "Opaque cursor from the previous page", example = "djE6MjAyNi0xMS0yNFQwOToxNTowMFp8MGQ0YzJiOWU")
+                                 @QueryParam("cursor") String cursor,
                                  @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         String after = page.after();

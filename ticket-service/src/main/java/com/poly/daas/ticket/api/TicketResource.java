@@ -5,6 +5,7 @@ import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.api.IdempotentRequests;
 import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.api.QueryParams;
 import com.poly.daas.platform.api.Problem;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
@@ -33,7 +34,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -99,7 +99,7 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                         @PathParam("id") String id) {
-        Ticket ticket = tickets.findByIdOptional(parse(id)).orElseThrow(() -> ApiProblem.notFound("ticket", id));
+        Ticket ticket = tickets.findByIdOptional(QueryParams.uuid("ticket", id)).orElseThrow(() -> ApiProblem.notFound("ticket", id));
         return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
     }
 
@@ -116,7 +116,7 @@ public class TicketResource {
                                  @Parameter(description = "Opaque cursor from the previous page's 'cursor'", example = "djE6MjAyNi0xMS0yMFQyMTowMDowMFp8M2YxYw") @QueryParam("cursor") String cursor,
                                  @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Page.of(tickets.page(status(status), serial, page), page, TicketRepository::sortKey, TicketView::of, uri);
+        return Page.of(tickets.page(QueryParams.enumValue(TicketStatus.class, status, "status"), serial, page), page, TicketRepository::sortKey, TicketView::of, uri);
     }
 
     @POST
@@ -144,7 +144,7 @@ public class TicketResource {
                            @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                            @HeaderParam(ETags.IF_MATCH) String ifMatch,
                            @Valid @NotNull Triage request) {
-        Ticket ticket = support.triage(parse(id), request, ifMatch);
+        Ticket ticket = support.triage(QueryParams.uuid("ticket", id), request, ifMatch);
         return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
     }
 
@@ -171,7 +171,7 @@ public class TicketResource {
                             @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                             @HeaderParam(ETags.IF_MATCH) String ifMatch,
                             @Valid @NotNull Resolution request) {
-        Ticket ticket = support.resolve(parse(id), request, ifMatch);
+        Ticket ticket = support.resolve(QueryParams.uuid("ticket", id), request, ifMatch);
         return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
     }
 
@@ -198,26 +198,7 @@ public class TicketResource {
                           @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                           @HeaderParam(ETags.IF_MATCH) String ifMatch,
                           @Valid @NotNull Closure request) {
-        Ticket ticket = support.close(parse(id), request, ifMatch);
+        Ticket ticket = support.close(QueryParams.uuid("ticket", id), request, ifMatch);
         return Response.ok(TicketView.of(ticket)).tag(ETags.of(ticket.version)).build();
-    }
-
-    private static TicketStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return TicketStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("status", "must be one of " + java.util.Arrays.toString(TicketStatus.values()));
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.notFound("ticket", id);
-        }
     }
 }

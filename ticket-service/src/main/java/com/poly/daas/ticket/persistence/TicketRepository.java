@@ -1,6 +1,6 @@
 package com.poly.daas.ticket.persistence;
 
-import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.api.Keyset;
 import com.poly.daas.platform.api.PageRequest;
 import com.poly.daas.ticket.domain.Ticket;
 import com.poly.daas.ticket.domain.TicketStatus;
@@ -8,8 +8,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +17,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
 
     /** The cursor's sort key: newest first, ties broken by id. */
     public static String sortKey(Ticket t) {
-        return t.openedAt + "|" + t.id;
+        return Keyset.newestFirstKey(t.openedAt, t.id);
     }
 
     /** Keyset page, newest first, optionally filtered. Fetches limit + 1 rows (see Page.of). */
@@ -34,15 +32,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             query.append(" and serial = :serial");
             params.and("serial", serial);
         }
-        if (page.after() != null) {
-            String[] key = page.after().split("\\|", 2);
-            try {
-                params.and("at", Instant.parse(key[0])).and("id", UUID.fromString(key[1]));
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw ApiProblem.invalidField("cursor", "is not a cursor returned by this API (use the 'next' link as given)");
-            }
-            query.append(" and (openedAt < :at or (openedAt = :at and id < :id))");
-        }
+        Keyset.newestFirst(page, "openedAt", query, params);
         return find(query.toString(), Sort.descending("openedAt", "id"), params).page(0, page.limit() + 1).list();
     }
 }

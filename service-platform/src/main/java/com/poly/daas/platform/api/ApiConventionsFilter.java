@@ -11,11 +11,12 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Lists the error responses every operation can give, as problem+json with an example, so that no operation in
+ * Applies the API conventions to the published document. Parameters of the conventions (Idempotency-Key, If-Match,
+ * If-None-Match, limit, cursor) get their example wherever an operation did not give one. And it lists the error responses every operation can give, as problem+json with an example, so that no operation in
  * the published document omits them: 401 and 403 everywhere, 400 where there is input, 500 everywhere. Responses
  * the generator added without a body (401/403 from {@code @RolesAllowed}, 400 from {@code @Valid}) get the problem body.
  */
-public class StandardErrorsFilter implements OASFilter {
+public class ApiConventionsFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -25,6 +26,9 @@ public class StandardErrorsFilter implements OASFilter {
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
                 Operation operation = entry.getValue();
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(ApiConventionsFilter::conventionExample);
+                }
                 if (operation.getResponses() == null) {
                     continue;
                 }
@@ -41,6 +45,23 @@ public class StandardErrorsFilter implements OASFilter {
                 add(operation, "500", "Unexpected failure (an error id is given, never a stack trace)", 500,
                         "internal-error", "Internal error", "The request failed unexpectedly. Quote error id 5f0c… to support.");
             }
+        }
+    }
+
+    private static final Map<String, String> CONVENTION_EXAMPLES = Map.of(
+            "Idempotency-Key", "6f1c2a9e-7d3b-4c55-9e21-0a8b7c6d5e4f",
+            "If-Match", "\"3\"",
+            "If-None-Match", "\"3\"",
+            "limit", "50",
+            "cursor", "djE6Q0NYLTUwMA");
+
+    private static void conventionExample(org.eclipse.microprofile.openapi.models.parameters.Parameter parameter) {
+        String example = CONVENTION_EXAMPLES.get(parameter.getName());
+        boolean hasExample = parameter.getExample() != null
+                || (parameter.getExamples() != null && !parameter.getExamples().isEmpty())
+                || (parameter.getSchema() != null && (parameter.getSchema().getExamples() != null || parameter.getSchema().getExample() != null));
+        if (example != null && !hasExample) {
+            parameter.setExample(example);
         }
     }
 
