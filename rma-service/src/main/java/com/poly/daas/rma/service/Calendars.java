@@ -1,16 +1,14 @@
 package com.poly.daas.rma.service;
 
 import com.poly.daas.calendar.BusinessCalendar;
-import com.poly.daas.calendar.BusinessCalendars;
+import com.poly.daas.calendar.CalendarPolicy;
+import com.poly.daas.platform.calendar.SiteCalendars;
 import com.poly.daas.calendar.CalendarKey;
 import com.poly.daas.calendar.Region;
-import com.poly.daas.calendar.UnsupportedCalendarException;
-import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.rma.config.RmaPolicy;
 import com.poly.daas.rma.config.RmaPolicy.ServiceCentre;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -21,8 +19,10 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class Calendars {
+    private static final SiteCalendars.Fields SHIP_TO = new SiteCalendars.Fields("shipTo.country", "shipTo.subdivision", "shipTo.timeZone");
+
     @Inject
-    BusinessCalendars calendars;
+    SiteCalendars calendars;
     @Inject
     RmaPolicy policy;
 
@@ -32,33 +32,12 @@ public class Calendars {
 
     /** The customer's calendar at the ship-to site; 400 for a bad zone or subdivision, 422 outside the regions (P2). */
     public BusinessCalendar customer(String country, String subdivision, String timeZone) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw ApiProblem.invalidField("shipTo.timeZone", "is not a time zone id such as America/New_York");
-        }
-        CalendarKey key;
-        try {
-            key = CalendarKey.of(country, subdivision, zone);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(subdivision == null ? "shipTo.country" : "shipTo.subdivision", e.getMessage());
-        }
-        region(key.country());
-        try {
-            return calendars.calendar(key);
-        } catch (UnsupportedCalendarException e) {
-            if (key.subdivision() != null) {
-                throw ApiProblem.invalidField("shipTo.subdivision", e.getMessage());
-            }
-            throw ApiProblem.ruleViolation("A3", "no-business-calendar", "No business calendar for the ship-to country",
-                    e.getMessage()).field("shipTo.country", "no public-holiday calendar");
-        }
+        return calendars.site(country, subdivision, timeZone, CalendarPolicy.DEFAULT, SHIP_TO, "A3");
     }
 
     /** A1/A3: the local Poly service centre of the customer's region. */
     public Centre centreFor(String customerCountry) {
-        Region region = region(customerCountry);
+        Region region = SiteCalendars.region(customerCountry, SHIP_TO.country());
         String name = region.name().toLowerCase(Locale.ROOT).replace('_', '-');
         ServiceCentre centre = policy.serviceCentres().get(name);
         if (centre == null) {
@@ -66,13 +45,6 @@ public class Calendars {
                     + " (daas.rmas.service-centres." + name + ".*)");
         }
         CalendarKey key = CalendarKey.of(centre.country(), centre.subdivision().orElse(null), ZoneId.of(centre.timeZone()));
-        return new Centre(centre.code(), calendars.calendar(key));
-    }
-
-    private static Region region(String country) {
-        return Region.of(country).orElseThrow(() -> ApiProblem.ruleViolation("P2", "outside-programme-regions",
-                        "Ship-to site outside the programme's regions",
-                        "Country " + country + " is outside North America and EMEA: the service does not exist there.")
-                .field("shipTo.country", "outside North America and EMEA"));
+        return new Centre(centre.code(), calendars.configured(key));
     }
 }

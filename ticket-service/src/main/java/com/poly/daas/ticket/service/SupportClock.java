@@ -1,18 +1,12 @@
 package com.poly.daas.ticket.service;
 
 import com.poly.daas.calendar.BusinessCalendar;
-import com.poly.daas.calendar.BusinessCalendars;
-import com.poly.daas.calendar.CalendarKey;
+import com.poly.daas.platform.calendar.SiteCalendars;
 import com.poly.daas.calendar.CalendarPolicy;
-import com.poly.daas.calendar.Region;
-import com.poly.daas.calendar.UnsupportedCalendarException;
-import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.ticket.config.TicketPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * S1/S3 clocks of tickets: 8x5 business hours in the local time of the customer's site, without that country's
@@ -21,8 +15,10 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 public class SupportClock {
+    private static final SiteCalendars.Fields SITE_FIELDS = new SiteCalendars.Fields("siteCountry", "siteSubdivision", "timeZone");
+
     @Inject
-    BusinessCalendars calendars;
+    SiteCalendars calendars;
     @Inject
     TicketPolicy policy;
 
@@ -37,32 +33,7 @@ public class SupportClock {
      * (P2); an unknown subdivision is 400.
      */
     public BusinessCalendar siteCalendar(String country, String subdivision, String timeZone) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw ApiProblem.invalidField("timeZone", "is not a time zone id such as America/New_York");
-        }
-        CalendarKey key;
-        try {
-            key = CalendarKey.of(country, subdivision, zone);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField(subdivision == null ? "siteCountry" : "siteSubdivision", e.getMessage());
-        }
-        if (Region.of(key.country()).isEmpty()) {
-            throw ApiProblem.ruleViolation("P2", "outside-programme-regions", "Site outside the programme's regions",
-                    "Country " + key.country() + " is outside North America and EMEA: the service does not exist there.")
-                    .field("siteCountry", "outside North America and EMEA");
-        }
-        try {
-            return calendars.calendar(key, calendarPolicy());
-        } catch (UnsupportedCalendarException e) {
-            if (key.subdivision() != null) {
-                throw ApiProblem.invalidField("siteSubdivision", e.getMessage());
-            }
-            throw ApiProblem.ruleViolation("S1", "no-business-calendar", "No business calendar for the site",
-                    e.getMessage()).field("siteCountry", "no public-holiday calendar");
-        }
+        return calendars.site(country, subdivision, timeZone, calendarPolicy(), SITE_FIELDS, "S1");
     }
 
     /** S3: first response and triage due, counted in the site's business hours from the opening instant (S1). */
