@@ -19,6 +19,7 @@ import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.api.IdempotentRequests;
 import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.api.QueryParams;
 import com.poly.daas.platform.api.Problem;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
@@ -39,7 +40,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -104,8 +104,7 @@ public class ContractResource {
                                    @Context UriInfo uri) {
         UUID customer = customerId == null ? null
                 : Ids.uuid(customerId).orElseThrow(() -> ApiProblem.invalidField("customerId", "must be a customer id (UUID)"));
-        ContractStatus wanted = status == null ? null : Arrays.stream(ContractStatus.values()).filter(s -> s.name().equals(status))
-                .findFirst().orElseThrow(() -> ApiProblem.invalidField("status", "must be one of " + Arrays.toString(ContractStatus.values())));
+        ContractStatus wanted = QueryParams.enumValue(ContractStatus.class, status, "status");
         PageRequest page = PageRequest.of(limit, cursor);
         return Page.of(contracts.page(customer, wanted, page), page, c -> c.id.toString(), ContractView::of, uri);
     }
