@@ -61,8 +61,6 @@ public class InvoiceRunResource {
             content = @Content(schema = @Schema(implementation = InvoiceRunView.class)))
     @APIResponse(responseCode = "422", description = "The month has not ended (B1), or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response run(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)",
                                     example = "7c0e4a4e-1f7b-4f0a-9d55-2f1e0c9b8a61")
                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,

@@ -134,11 +134,7 @@ public class ContractResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition (not DRAFT)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Partner not certified (P1)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response activate(@Parameter(example = CONTRACT_EXAMPLE) @PathParam("contractId") String contractId,
                              @Parameter(description = "ETag of the contract as read", schema = @Schema(type = SchemaType.STRING))
@@ -160,10 +156,6 @@ public class ContractResource {
     @APIResponse(responseCode = "404", description = "No such contract visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Illegal transition (not ACTIVE)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response terminate(@Parameter(example = CONTRACT_EXAMPLE) @PathParam("contractId") String contractId,
                               @Parameter(description = "ETag of the contract as read", schema = @Schema(type = SchemaType.STRING))

@@ -102,10 +102,6 @@ public class PartnerResource {
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", description = "Unknown partner",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response certify(@Parameter(example = "P-1001") @PathParam("partnerId") String partnerId,
                             @Parameter(description = "ETag of the partner as read", schema = @Schema(type = SchemaType.STRING))
                             @HeaderParam(ETags.IF_MATCH) String ifMatch,

@@ -164,10 +164,8 @@ public class DeviceResource {
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "404", description = "No such device visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The device is no longer in service (in return, Poly property, retired)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reportDelivery(@Parameter(description = "Device serial", example = "64167F2A9C01") @PathParam("serial") String serial,
                                    @Parameter(description = "Model, when the same serial exists for several models", example = "CCX-500") @QueryParam("sku") String sku,
                                    @Parameter(description = "ETag of the device as read", schema = @Schema(type = SchemaType.STRING))
@@ -187,10 +185,8 @@ public class DeviceResource {
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "404", description = "No such device visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Transition not allowed, or a status only the RMA process sets (A2)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@Parameter(description = "Device serial", example = "64167F2A9C01") @PathParam("serial") String serial,
                                  @Parameter(description = "Model, when the same serial exists for several models", example = "CCX-500") @QueryParam("sku") String sku,
                                  @Parameter(description = "ETag of the device as read", schema = @Schema(type = SchemaType.STRING))

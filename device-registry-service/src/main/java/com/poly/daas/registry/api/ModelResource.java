@@ -138,8 +138,6 @@ public class ModelResource {
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already announced (P6)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response announceEndOfSale(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                                       @Parameter(description = "ETag of the model as read", schema = @Schema(type = SchemaType.STRING))
                                       @HeaderParam(ETags.IF_MATCH) String ifMatch,
@@ -158,8 +156,6 @@ public class ModelResource {
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already announced (P5)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response announceEndOfSupport(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                                          @HeaderParam(ETags.IF_MATCH) String ifMatch,
                                          @Valid @NotNull Announcement announcement) {
@@ -177,8 +173,6 @@ public class ModelResource {
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Changed concurrently", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@Parameter(description = "Model SKU", example = "CCX-500") @PathParam("sku") String sku,
                            @Parameter(description = "ETag of the model as read", schema = @Schema(type = SchemaType.STRING))
                            @HeaderParam(ETags.IF_MATCH) String ifMatch,

@@ -73,8 +73,6 @@ public class RmaResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Refused by a rule (E4, P3, E2, P2; 'rule' names it), or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response request(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)",
                                     example = "7c0e4a4e-1f7b-4f0a-9d55-2f1e0c9b8a61")
                             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -126,10 +124,6 @@ public class RmaResource {
             content = @Content(schema = @Schema(implementation = RmaView.class)))
     @APIResponse(responseCode = "404", description = "No such RMA", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not AUTHORISED (A1)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ship(@Parameter(description = "RMA id", example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") @PathParam("id") String id,
                          @Parameter(description = "ETag of the RMA as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                          @HeaderParam(ETags.IF_MATCH) String ifMatch,
@@ -149,10 +143,6 @@ public class RmaResource {
             content = @Content(schema = @Schema(implementation = RmaView.class)))
     @APIResponse(responseCode = "404", description = "No such RMA", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not SHIPPED (A3)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response receive(@Parameter(description = "RMA id", example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") @PathParam("id") String id,
                             @Parameter(description = "ETag of the RMA as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
                             @HeaderParam(ETags.IF_MATCH) String ifMatch,

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Applies the API conventions to the published document. Parameters of the conventions (Idempotency-Key, If-Match,
- * If-None-Match, limit, cursor) get their example wherever an operation did not give one. And it lists the error responses every operation can give, as problem+json with an example, so that no operation in
+ * If-None-Match, limit, cursor) get their example wherever an operation did not give one; operations taking If-Match
+ * list 412 and 428, those taking Idempotency-Key list 422. And it lists the error responses every operation can give, as problem+json with an example, so that no operation in
  * the published document omits them: 401 and 403 everywhere, 400 where there is input, 500 everywhere. Responses
  * the generator added without a body (401/403 from {@code @RolesAllowed}, 400 from {@code @Valid}) get the problem body.
  */
@@ -34,6 +35,17 @@ public class ApiConventionsFilter implements OASFilter {
                 }
                 boolean hasInput = operation.getRequestBody() != null
                         || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+                if (hasHeader(operation, ETags.IF_MATCH)) {
+                    add(operation, "412", "If-Match does not match the current ETag: read the resource again", 412,
+                            "precondition-failed", "Resource changed", "If-Match \"2\" does not match the current ETag \"3\"; read it again.");
+                    add(operation, "428", "If-Match missing (updates require the ETag you read)", 428,
+                            "precondition-required", "If-Match required", "Send If-Match with the ETag you read.");
+                }
+                if (hasHeader(operation, IdempotentRequests.HEADER)) {
+                    add(operation, "422", "Idempotency-Key reused with another request body", 422, "idempotency-key-reused",
+                            "Idempotency-Key reused with another request",
+                            "This Idempotency-Key was already used with a different request body. Use a new key for a new request.");
+                }
                 if (hasInput) {
                     add(operation, "400", "Invalid input (the offending fields are listed in 'errors')",
                             400, "validation-failed", "Request is not valid", "serial: must not be blank");
@@ -46,6 +58,11 @@ public class ApiConventionsFilter implements OASFilter {
                         "internal-error", "Internal error", "The request failed unexpectedly. Quote error id 5f0c… to support.");
             }
         }
+    }
+
+    private static boolean hasHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> name.equalsIgnoreCase(p.getName()));
     }
 
     private static final Map<String, String> CONVENTION_EXAMPLES = Map.of(

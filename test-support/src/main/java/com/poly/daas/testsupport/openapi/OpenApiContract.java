@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The API conventions, checked on a running service's published OpenAPI document (docs/api-conventions.md): every
  * operation has a tag, a summary, a description and explicit roles (never an end user's), a success response,
- * 401/403/500, a problem+json body on every error response and an example on every parameter; every property of the
+ * 401/403/500 (and 412/428 when it takes If-Match), a problem+json body on every error response and an example on
+ * every parameter; every property of the
  * service's schemas has an example (nested objects and lists are documented where defined).
  */
 public final class OpenApiContract {
@@ -128,6 +129,13 @@ public final class OpenApiContract {
             }
         }
         for (JsonNode parameter : o.path("parameters")) {
+            if (parameter.path("name").asText().equalsIgnoreCase("If-Match")) {
+                for (String code : List.of("412", "428")) {
+                    if (!responses.has(code)) {
+                        gaps.add(name + ": takes If-Match but lists no " + code);
+                    }
+                }
+            }
             if (!parameter.has("example") && !parameter.has("examples")
                     && !parameter.path("schema").has("example") && !parameter.path("schema").has("examples")
                     && !parameter.path("schema").has("enum") && !parameter.path("schema").has("$ref")) {

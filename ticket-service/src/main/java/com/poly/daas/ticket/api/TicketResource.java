@@ -73,8 +73,6 @@ public class TicketResource {
     @APIResponse(responseCode = "422", description = "Site outside North America and EMEA (P2), no business calendar for the "
             + "site (S1), or Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)",
                                     example = "7c0e4a4e-1f7b-4f0a-9d55-2f1e0c9b8a61")
                          @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
@@ -133,12 +131,6 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The ticket is not OPEN (S3)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response triage(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                            @PathParam("id") String id,
                            @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
@@ -160,12 +152,6 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The ticket is not TRIAGED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resolve(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                             @PathParam("id") String id,
                             @Parameter(description = "ETag of the ticket as read", example = "\"0\"", schema = @Schema(type = SchemaType.STRING))
@@ -186,12 +172,6 @@ public class TicketResource {
     @APIResponse(responseCode = "404", description = "No such ticket visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already CLOSED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input: malformed JSON, unknown or invalid fields (listed in 'errors')",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@Parameter(description = "Ticket id", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
                           @PathParam("id") String id,
