@@ -77,8 +77,6 @@ public class DeviceResource {
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = "Serial already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                              @Valid @NotNull NewDevice request, @Context UriInfo uri) {
         String partnerId = caller.actingFor(request.partnerId());

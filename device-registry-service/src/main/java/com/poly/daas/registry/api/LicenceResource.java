@@ -57,7 +57,6 @@ public class LicenceResource {
     @APIResponse(responseCode = "201", description = "Issued", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = LicenceView.class)))
     @APIResponse(responseCode = "409", description = "Licence key exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issue(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewLicence request,
                           @Context UriInfo uri) {
         return idempotency.create(idempotencyKey, caller.id(), request, () -> {

@@ -83,8 +83,6 @@ public class ModelResource {
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "409", description = "The SKU exists already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@Parameter(description = "Makes retries safe: same key + same body = same response (24 h)")
                         @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                         @Valid @NotNull NewModel request, @Context UriInfo uri) {

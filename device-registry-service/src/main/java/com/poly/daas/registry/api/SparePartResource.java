@@ -55,7 +55,6 @@ public class SparePartResource {
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = SparePartView.class)))
     @APIResponse(responseCode = "409", description = "Part number exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey, @Valid @NotNull NewSparePart request,
                         @Context UriInfo uri) {
         return idempotency.create(idempotencyKey, caller.id(), request, () -> {

@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The API conventions, checked on a running service's published OpenAPI document (docs/api-conventions.md): every
  * operation has a tag, a summary, a description and explicit roles (never an end user's), a success response,
- * 401/403/500 (and 412/428 when it takes If-Match), a problem+json body on every error response and an example on
+ * 401/403/500 (412/428 when it takes If-Match, 422 when it takes Idempotency-Key), a problem+json body on every error response and an example on
  * every parameter; every property of the
  * service's schemas has an example (nested objects and lists are documented where defined).
  */
@@ -129,6 +129,9 @@ public final class OpenApiContract {
             }
         }
         for (JsonNode parameter : o.path("parameters")) {
+            if (parameter.path("name").asText().equalsIgnoreCase("Idempotency-Key") && !responses.has("422")) {
+                gaps.add(name + ": takes Idempotency-Key but lists no 422");
+            }
             if (parameter.path("name").asText().equalsIgnoreCase("If-Match")) {
                 for (String code : List.of("412", "428")) {
                     if (!responses.has(code)) {
