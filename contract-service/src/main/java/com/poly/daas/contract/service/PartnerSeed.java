@@ -59,13 +59,19 @@ public class PartnerSeed {
                     .setParameter(1, p.id()).setParameter(2, p.name()).setParameter(3, p.status())
                     .setParameter(4, LocalDate.of(2020, 1, 1)).setParameter(5, LocalDate.of(2099, 12, 31))
                     .setParameter(6, Timestamp.from(clock.instant())).executeUpdate();
-            if (inserted == 1) {
-                // the other services learn the partner like any other (issue 9)
-                outbox.publish(new PartnerRegistered(p.id(), p.name(), p.status(), LocalDate.of(2020, 1, 1),
-                        LocalDate.of(2099, 12, 31), clock.instant()));
-            }
+            // the other services learn the partner like any other (issue 9). Published at every seeded start, with the
+            // partner's current state, so a local run whose data predates the partner events still fills the replicas.
+            Object[] row = (Object[]) em.createNativeQuery("""
+                            select name, certification_status, certified_from, certified_until from partner where id = ?1""")
+                    .setParameter(1, p.id()).getSingleResult();
+            outbox.publish(new PartnerRegistered(p.id(), (String) row[0], (String) row[1],
+                    day(row[2]), day(row[3]), clock.instant()));
             added += inserted;
         }
         return added;
+    }
+
+    private static LocalDate day(Object column) {
+        return column instanceof LocalDate d ? d : ((java.sql.Date) column).toLocalDate();
     }
 }
