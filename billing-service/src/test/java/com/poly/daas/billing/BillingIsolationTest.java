@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.poly.daas.testsupport.MutableClock;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.isolation.IsolationSuite;
@@ -38,8 +39,8 @@ class BillingIsolationTest {
     @Test
     void everyOperationIsolatesPartners() {
         clock.set(Instant.parse("2026-11-05T08:00:00Z"));
-        String owner = "P-A-" + UUID.randomUUID().toString().substring(0, 6);
-        String outsider = "P-B-" + UUID.randomUUID().toString().substring(0, 6);
+        String owner = ProgrammeFacts.partner("P-A-" + UUID.randomUUID().toString().substring(0, 6));
+        String outsider = ProgrammeFacts.partner("P-B-" + UUID.randomUUID().toString().substring(0, 6));
         String contractOfA = id("C-");
         String serialOfA = id("SI");
         send(activated(contractOfA, owner, LocalDate.of(2026, 4, 1)));

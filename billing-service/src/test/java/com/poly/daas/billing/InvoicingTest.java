@@ -24,6 +24,7 @@ import com.poly.daas.events.contracts.ContractTerminated;
 import com.poly.daas.events.contracts.DeviceCoverageEnded;
 import com.poly.daas.testsupport.MutableClock;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,6 +46,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class InvoicingTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-1");
+        ProgrammeFacts.known("P-B1");
+        ProgrammeFacts.known("P-R");
+    }
     @Inject
     MutableClock clock;
 

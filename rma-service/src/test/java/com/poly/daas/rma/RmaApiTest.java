@@ -16,6 +16,7 @@ import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.Topics;
 import com.poly.daas.testsupport.MutableClock;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,6 +35,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class RmaApiTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-A1");
+        ProgrammeFacts.known("P-A3");
+        ProgrammeFacts.known("P-E");
+        ProgrammeFacts.known("P-L");
+        ProgrammeFacts.known("P-V");
+    }
     /** The North American ship-from centre's zone (application.properties). */
     static final ZoneId CENTRE = ZoneId.of("America/Chicago");
 

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.isolation.IsolationSuite;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,6 +23,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class RmaIsolationTest {
 
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-A");
+        ProgrammeFacts.known("P-B");
+    }
+
     private static String authorise(String partnerId, String serial) {
         return given().header("Authorization", Tokens.partner(partnerId)).contentType(ContentType.JSON)
                 .body(rmaJson(null, serial, "HARDWARE_FAILURE", "US", "America/New_York"))
@@ -30,14 +38,17 @@ class RmaIsolationTest {
 
     @Test
     void everyOperationIsolatesPartners() {
-        String owner = "P-A-" + UUID.randomUUID().toString().substring(0, 6);
-        String outsider = "P-B-" + UUID.randomUUID().toString().substring(0, 6);
+        String owner = ProgrammeFacts.partner("P-A-" + UUID.randomUUID().toString().substring(0, 6));
+        String outsider = ProgrammeFacts.partner("P-B-" + UUID.randomUUID().toString().substring(0, 6));
         String serialOfA = serial();
         String contractOfA = enrol(owner, serialOfA, "STANDARD");
         String rmaOfA = authorise(owner, serialOfA);
 
         IsolationSuite.fromOpenApi()
                 .send("POST /rmas", "/rmas", rmaJson(owner, serialOfA, "HARDWARE_FAILURE", "US", "America/New_York"))
+                // issue 9: the outsider, for itself, names the owner's device
+                .write("POST /rmas", "/rmas", rmaJson(null, serialOfA, "LIQUID_SPILL", "US", "America/New_York"),
+                        () -> given().header("Authorization", Tokens.agent()).queryParam("serial", serialOfA).get("/rmas").asString())
                 .get("GET /rmas/{id}", "/rmas/" + rmaOfA)
                 .list("GET /rmas", "/rmas?serial=" + serialOfA)
                 .get("GET /coverage/{serial}", "/coverage/" + serialOfA)

@@ -72,6 +72,11 @@ class SuiteJourneyTest {
         String admin = "Bearer " + DevTokens.staff("admin");
         String partner = "Bearer " + DevTokens.partner("P-JOURNEY");
         String sku = "J" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // issue 9: a partner token is honoured only for a partner the programme knows (registered in contract-service)
+        given().baseUri(contracts.url()).header("Authorization", admin).contentType("application/json")
+                .body("{\"id\":\"P-JOURNEY\",\"name\":\"Journey partner\",\"certificationStatus\":\"ACTIVE\","
+                        + "\"certifiedFrom\":\"2020-01-01\",\"certifiedUntil\":\"2099-12-31\"}")
+                .post("/partners").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
 
         given().baseUri(registry.url()).header("Authorization", admin).contentType("application/json")
                 .body("{\"sku\":\"" + sku + "\",\"name\":\"Poly Journey Phone\",\"family\":\"CCX\",\"category\":\"DESK_PHONE\",\"daasEligible\":true}")
