@@ -23,6 +23,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>without a token: 401;</li>
  *   <li>as an end user of the owning partner: 403 (S2);</li>
+ *   <li>as a partner the programme does not know: 403 (issue 9);</li>
  *   <li>as another partner (the outsider) on the owner's data: 403 or 404, or for a list a 2xx that contains none of
  *       the owner's secrets;</li>
  *   <li>as the owner, for reads: 2xx (proves the fixture path is real, so the outsider's 404 means isolation).</li>
@@ -197,6 +198,11 @@ public final class IsolationSuite {
             Response endUser = call(d, Tokens.endUser(owner));
             if (endUser.statusCode() != 403) {
                 violations.add(operation + ": as an end user got " + endUser.statusCode() + ", expected 403 (S2)");
+            }
+            Response stranger = call(d, Tokens.partner("P-UNKNOWN-" + java.util.UUID.randomUUID().toString().substring(0, 8)));
+            if (stranger.statusCode() != 403) {
+                violations.add(operation + ": a partner the programme does not know got " + stranger.statusCode()
+                        + ", expected 403 (issue 9)");
             }
             Response foreign = call(d, Tokens.partner(outsider));
             int status = foreign.statusCode();
