@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *   run   [--data DIR] [--wipe]      PostgreSQL + Kafka + the five services; Ctrl-C stops everything
  *   infra [--data DIR] [--wipe]      only PostgreSQL + Kafka (prints their addresses)
  *   token --role R [--partner P] [--subject S] [--hours H]
+ *   clock [show | set INSTANT | advance DURATION | reset]   move the demo clock of every running service
  * </pre>
  */
 public final class DevStack {
@@ -31,6 +32,7 @@ public final class DevStack {
             case "run" -> run(rest, true);
             case "infra" -> run(rest, false);
             case "token" -> token(rest);
+            case "clock" -> clock(rest);
             default -> usage();
         }
     }
@@ -39,7 +41,8 @@ public final class DevStack {
         System.out.println("""
                 usage: devstack run   [--data DIR] [--wipe]
                        devstack infra [--data DIR] [--wipe]
-                       devstack token --role partner|agent|admin|service|end-user [--partner ID] [--subject S] [--hours H]""");
+                       devstack token --role partner|agent|admin|service|end-user [--partner ID] [--subject S] [--hours H]
+                       devstack clock [show | set 2027-01-04T09:00:00Z | advance P10D | reset]""");
     }
 
     private static void token(List<String> args) {
@@ -54,6 +57,50 @@ public final class DevStack {
         String subject = option(args, "--subject", partner != null ? "erp-" + partner : role + "@poly.example");
         long hours = Long.parseLong(option(args, "--hours", "8"));
         System.out.println(DevTokens.mint(subject, role, partner, Duration.ofHours(hours)));
+    }
+
+    /**
+     * Issue 14: one command moves the demo clock of all five services of the local run (each service's own admin-only
+     * /demo/clock; no service reads another's data for it).
+     */
+    private static void clock(List<String> args) throws Exception {
+        String verb = args.isEmpty() ? "show" : args.get(0);
+        String body = switch (verb) {
+            case "show" -> null;
+            case "set" -> "{\"set\":\"" + java.time.Instant.parse(argument(args, "an ISO instant such as 2027-01-04T09:00:00Z")) + "\"}";
+            case "advance" -> "{\"advance\":\"" + java.time.Duration.parse(argument(args, "an ISO duration such as P10D or PT4H")) + "\"}";
+            case "reset" -> "{\"reset\":true}";
+            default -> throw new IllegalArgumentException("clock show | set INSTANT | advance DURATION | reset");
+        };
+        var http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String token = "Bearer " + DevTokens.staff("admin");
+        int failures = 0;
+        for (Map.Entry<String, Integer> service : Suite.LOCAL_PORTS.entrySet()) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + service.getValue() + "/demo/clock"))
+                    .header("Authorization", token).timeout(Duration.ofSeconds(5));
+            request = body == null ? request.GET()
+                    : request.header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            String answer;
+            try {
+                var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                answer = response.statusCode() + " " + response.body();
+                failures += response.statusCode() == 200 ? 0 : 1;
+            } catch (java.io.IOException e) {
+                answer = "not reachable (is ./daas run going?)";
+                failures++;
+            }
+            System.out.printf("%-26s %s%n", service.getKey(), answer);
+        }
+        if (failures > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static String argument(List<String> args, String what) {
+        if (args.size() < 2) {
+            throw new IllegalArgumentException("give " + what);
+        }
+        return args.get(1);
     }
 
     private static void run(List<String> args, boolean withServices) throws Exception {
@@ -82,8 +129,9 @@ public final class DevStack {
         if (withServices) {
             Path publicKey = data.resolve("dev-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
+            // the demo profile: production settings with a clock `./daas clock` can move (issue 14)
             Map<String, String> localRun = Map.of("DAAS_BLOB_DIR", data.resolve("blobs").toString(),
-                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACTS_SEED", "true");
+                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACTS_SEED", "true", "QUARKUS_PROFILE", "demo");
             log("starting " + String.join(", ", Suite.LOCAL_PORTS.keySet()) + " (logs in " + data.resolve("logs") + ")");
             suite.set(Suite.start(root, endpoints, Suite.LOCAL_PORTS, publicKey, data.resolve("logs"), localRun,
                     Duration.ofMinutes(3)));
