@@ -44,6 +44,24 @@ public final class Kustomization {
     private Kustomization() {
     }
 
+    /** Prints the rendered objects of a kustomization directory as YAML documents (what kubectl would apply). */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: Kustomization <directory with kustomization.yaml>");
+            System.exit(2);
+        }
+        System.out.print(toYaml(render(Path.of(args[0]))));
+    }
+
+    /** The objects as one multi-document YAML text. */
+    public static String toYaml(List<ObjectNode> objects) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (ObjectNode o : objects) {
+            out.append(YAML.writeValueAsString(o));
+        }
+        return out.toString();
+    }
+
     /** All objects of the kustomization in {@code dir}, in the order Kustomize emits them for our subset. */
     public static List<ObjectNode> render(Path dir) {
         Path file = dir.resolve("kustomization.yaml");

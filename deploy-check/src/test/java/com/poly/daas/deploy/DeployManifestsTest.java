@@ -26,8 +26,12 @@ class DeployManifestsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everyObjectOfTheOverlayIsValidAgainstItsSchema(Path overlay) {
+    void everyObjectOfTheOverlayIsValidAgainstItsSchema(Path overlay) throws IOException {
         List<ObjectNode> objects = Kustomization.render(overlay);
+        // what `kubectl apply -k` would send, for review: target/rendered/<overlay>.yaml
+        Path rendered = Path.of("target/rendered", overlay.getFileName() + ".yaml");
+        Files.createDirectories(rendered.getParent());
+        Files.writeString(rendered, Kustomization.toYaml(objects));
 
         assertThat(objects).hasSizeGreaterThan(40);
         assertThat(Deploy.validator().validate(objects)).isEmpty();
