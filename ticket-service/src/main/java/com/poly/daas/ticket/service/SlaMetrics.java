@@ -1,0 +1,43 @@
+package com.poly.daas.ticket.service;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/**
+ * S3 breaches as a Prometheus gauge for the SLA alert: {@code daas_tickets_triage_overdue} counts the tickets still
+ * OPEN after their triage due time (1 business day, S1 clock). Counted over every partner (no caller here), -1 when
+ * the count query fails. The first-response target has no gauge: the lifecycle records no first response yet.
+ */
+@ApplicationScoped
+public class SlaMetrics {
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry metrics;
+
+    void register(@Observes StartupEvent event) {
+        Gauge.builder("daas.tickets.triage.overdue", this, SlaMetrics::triageOverdue)
+                .description("Tickets still open after their S3 triage due time")
+                .register(metrics);
+    }
+
+    long triageOverdue() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                            "select count(*) from ticket where status = 'OPEN' and triage_due_at < ?1")
+                    .setParameter(1, Timestamp.from(clock.instant())).getSingleResult()).longValue());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

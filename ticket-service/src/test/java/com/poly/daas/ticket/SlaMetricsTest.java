@@ -1,0 +1,60 @@
+package com.poly.daas.ticket;
+
+import static com.poly.daas.ticket.TicketFixtures.openFor;
+import static com.poly.daas.ticket.TicketFixtures.serial;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.poly.daas.testsupport.MutableClock;
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The SLA alert's metric: tickets past their S3 triage due time, as Prometheus scrapes it. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class SlaMetricsTest {
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    private static final Pattern GAUGE = Pattern.compile("(?m)^daas_tickets_triage_overdue(?:\\{[^}]*})? ([0-9.E+-]+)$");
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void S3_aTicketStillOpenAfterItsTriageDueTimeCountsAsOverdueUntilTriaged() {
+        // Wednesday 10:00 in New York: triage is due one business day (8 business hours) later, Thursday 10:00 local
+        clock.set(ZonedDateTime.of(2027, 3, 3, 10, 0, 0, 0, NEW_YORK).toInstant());
+        String id = openFor("P-SLA", "CU-1", serial());
+        ZonedDateTime due = ZonedDateTime.of(2027, 3, 4, 10, 0, 0, 0, NEW_YORK);
+
+        clock.set(due.minusMinutes(1).toInstant());
+        long before = overdue();
+        clock.set(due.plusMinutes(1).toInstant());
+        assertThat(overdue()).isEqualTo(before + 1);
+
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage").then().statusCode(200);
+        assertThat(overdue()).isEqualTo(before);
+    }
+
+    private static long overdue() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = GAUGE.matcher(metrics);
+        assertThat(m.find()).as("daas_tickets_triage_overdue in /q/metrics").isTrue();
+        return (long) Double.parseDouble(m.group(1));
+    }
+}
