@@ -53,7 +53,7 @@ public class CustomerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Add an end customer",
+    @Operation(operationId = "addCustomer", summary = "Add an end customer",
             description = "P2: the country (ISO-3166 alpha-2) must be in North America (US, CA, MX) or EMEA, else 422 naming "
                     + "'country'; the region and the contract currency follow from it (US/MX: USD, CA: CAD, GB: GBP, rest of "
                     + "EMEA: EUR). timeZone must be an IANA zone. P1: the partner must be certified. Idempotency-Key supported.")
@@ -77,7 +77,7 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List customers", description = "A partner lists only its own customers. Cursor pagination.")
+    @Operation(operationId = "listCustomers", summary = "List customers", description = "A partner lists only its own customers. Cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of customers")
     public Page<CustomerView> list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                    @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
@@ -89,7 +89,7 @@ public class CustomerResource {
     @GET
     @Path("/{customerId}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a customer", description = "A partner sees only its own customers; others are 404.")
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "A partner sees only its own customers; others are 404.")
     @APIResponse(responseCode = "200", description = "The customer", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
