@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * store closes them after the last class), so that a new journey class costs its steps, not another start-up.
  * A class gets it with {@code @ExtendWith(RunningSuite.Resolver.class)} and a {@code RunningSuite} parameter.
  */
-final class RunningSuite implements ExtensionContext.Store.CloseableResource {
+final class RunningSuite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     /** Resolves a {@code RunningSuite} parameter of a test or lifecycle method. */
     static final class Resolver implements ParameterResolver {
         @Override

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * the generator added without a body (401/403 from {@code @RolesAllowed}, 400 from {@code @Valid}) get the problem body.
  * <p>
  * It also makes the document lint-clean and fit for client generation (docs/api-conventions.md, module api-contract):
- * the license gets its SPDX identifier ({@code daas.openapi.license-identifier}), the servers a description, every
+ * the license gets its SPDX identifier ({@code daas.openapi.license-identifier}), every
  * response header a schema, every parameter example the type of its schema, and the platform's shared
  * {@code GET /audit-entries} an operationId unique across the suite, named after the service
  * ({@code listContractAuditEntries}, {@code listDeviceRegistryAuditEntries}, ...).
@@ -84,16 +84,12 @@ public class ApiConventionsFilter implements OASFilter {
         }
     }
 
-    /** info.license.identifier (SPDX) and a description on each server (both read by linters and client generators). */
+    /** info.license.identifier (SPDX), which Quarkus has no setting for (read by linters and client generators). */
     private static void document(OpenAPI openAPI, Config config) {
         if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null && openAPI.getInfo().getLicense().getIdentifier() == null
                 && openAPI.getInfo().getLicense().getUrl() == null) {
             config.getOptionalValue("daas.openapi.license-identifier", String.class)
                     .ifPresent(openAPI.getInfo().getLicense()::setIdentifier);
-        }
-        if (openAPI.getServers() != null) {
-            openAPI.getServers().stream().filter(s -> s.getDescription() == null || s.getDescription().isBlank())
-                    .forEach(s -> s.setDescription("Production"));
         }
     }
 
