@@ -9,22 +9,20 @@ import com.poly.daas.devstack.DevTokens;
 import com.poly.daas.devstack.Infrastructure;
 import com.poly.daas.devstack.ServiceProcess;
 import com.poly.daas.devstack.Suite;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The five packaged services, each its own process, as ./daas run starts them. A registry event crossing to contract-service through the real broker, both services packaged and running as
  * separate processes: catalogue a model, see contract-service learn it; announce end-of-sale (P6), see enrolment stop.
  */
+@ExtendWith(RunningSuite.Resolver.class)
 class SuiteJourneyTest {
-    static Path dir;
-    static Infrastructure infrastructure;
     static Suite suite;
     static ServiceProcess registry;
     static ServiceProcess contracts;
@@ -32,38 +30,19 @@ class SuiteJourneyTest {
     static ServiceProcess registryWithoutDevKey;
 
     @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("daas-system-");
-        dir.toFile().setExecutable(true, false);
-        dir.toFile().setReadable(true, false);
-        infrastructure = Infrastructure.start(dir, true, 0, 0);
-        Path key = dir.resolve("dev-public.pem");
-        Files.writeString(key, DevTokens.publicKeyPem());
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        registryWithoutDevKey = ServiceProcess.start(root, "device-registry-service", Infrastructure.freePort(),
-                infrastructure.endpoints(), null, dir.resolve("logs-prod"), Map.of());
-        suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
-                Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()), Duration.ofMinutes(3));
+    static void start(RunningSuite shared) throws Exception {
+        suite = shared.suite;
         registry = suite.service("device-registry-service");
         contracts = suite.service("contract-service");
+        registryWithoutDevKey = ServiceProcess.start(shared.root, "device-registry-service", Infrastructure.freePort(),
+                shared.infrastructure.endpoints(), null, shared.dir.resolve("logs-prod"), Map.of());
         registryWithoutDevKey.awaitReady(Duration.ofMinutes(2));
     }
 
     @AfterAll
     static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
         if (registryWithoutDevKey != null) {
             registryWithoutDevKey.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 

@@ -33,7 +33,7 @@ public class BillingAccountResource {
     @GET
     @Path("/{contractId}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a contract's billing account",
+    @Operation(operationId = "getBillingAccount", summary = "Get a contract's billing account",
             description = "B1: the contract's activation, end and currency and, per device, its service period (P3) and monthly "
                     + "fees (plus the extended-coverage fee with the EXTENDED option, E1). A partner sees only its own contracts; "
                     + "others are 404.")

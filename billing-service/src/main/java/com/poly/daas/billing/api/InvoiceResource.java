@@ -38,7 +38,7 @@ public class InvoiceResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get an invoice",
+    @Operation(operationId = "getInvoice", summary = "Get an invoice",
             description = "With one line per covered device: the monthly fee plus the extended fee where chosen, prorated by day "
                     + "for a partial month (B1). Money is a decimal string with its currency. A partner sees only its own invoices.")
     @APIResponse(responseCode = "200", description = "The invoice", content = @Content(schema = @Schema(implementation = InvoiceView.class)))
@@ -52,7 +52,7 @@ public class InvoiceResource {
     @GET
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List invoices",
+    @Operation(operationId = "listInvoices", summary = "List invoices",
             description = "Newest first; filter by contract and month (YYYY-MM); cursor pagination. A partner lists only its own invoices.")
     @APIResponse(responseCode = "200", description = "One page of invoices")
     public Page<InvoiceView> list(@Parameter(description = "Only this contract's invoices", example = "C-7781") @QueryParam("contractId") String contractId,

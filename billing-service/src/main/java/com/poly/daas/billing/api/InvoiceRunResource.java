@@ -50,7 +50,7 @@ public class InvoiceRunResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Invoice a month",
+    @Operation(operationId = "invoiceMonth", summary = "Invoice a month",
             description = "Admins only. B1: issues, for every contract active in the month, one invoice with a line per covered "
                     + "device: the monthly fee plus the extended-coverage fee where chosen, prorated by day for a partial month. "
                     + "B3: a contract already invoiced for the month is never billed again; the run lists its existing invoice "
@@ -77,7 +77,7 @@ public class InvoiceRunResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed({Roles.ADMIN, Roles.AGENT})
-    @Operation(summary = "Get an invoice run", description = "Staff only: the month, who ran it, and the invoices it issued (B1, B3).")
+    @Operation(operationId = "getInvoiceRun", summary = "Get an invoice run", description = "Staff only: the month, who ran it, and the invoices it issued (B1, B3).")
     @APIResponse(responseCode = "200", description = "The run", content = @Content(schema = @Schema(implementation = InvoiceRunView.class)))
     @APIResponse(responseCode = "404", description = "No such run",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

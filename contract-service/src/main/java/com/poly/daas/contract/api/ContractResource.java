@@ -72,7 +72,7 @@ public class ContractResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Draft a contract",
+    @Operation(operationId = "draftContract", summary = "Draft a contract",
             description = "A DRAFT contract for one of the partner's customers. P1: the partner must be certified and active today. "
                     + "P3: termMonths is 12, 24, 36, 48 or 60. B1: monthly fee and extended-coverage fee per device, in the "
                     + "customer's currency (US/MX: USD, CA: CAD, GB: GBP, rest of EMEA: EUR). Idempotency-Key supported.")
@@ -94,7 +94,7 @@ public class ContractResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List contracts", description = "A partner lists only its own contracts. Filter by customer and status; cursor pagination.")
+    @Operation(operationId = "listContracts", summary = "List contracts", description = "A partner lists only its own contracts. Filter by customer and status; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of contracts")
     public Page<ContractView> list(@Parameter(example = "0b9f3c1e-6a55-4d0e-9a43-6c5b1f1d2e77") @QueryParam("customerId") String customerId,
                                    @Parameter(example = "ACTIVE", schema = @Schema(enumeration = {"DRAFT", "ACTIVE", "EXPIRED", "TERMINATED"}))
@@ -112,7 +112,7 @@ public class ContractResource {
     @GET
     @Path("/{contractId}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a contract", description = "With its ETag (use it in If-Match to activate or terminate). Partners see only their own.")
+    @Operation(operationId = "getContract", summary = "Get a contract", description = "With its ETag (use it in If-Match to activate or terminate). Partners see only their own.")
     @APIResponse(responseCode = "200", description = "The contract", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ContractView.class)))
     @APIResponse(responseCode = "404", description = "No such contract visible to the caller",
@@ -125,7 +125,7 @@ public class ContractResource {
     @POST
     @Path("/{contractId}/activation")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Activate a contract",
+    @Operation(operationId = "activateContract", summary = "Activate a contract",
             description = "DRAFT -> ACTIVE, today; the contract ends (expires) at today + term. P1: the partner must be certified and "
                     + "active today. B1: billing starts (publishes ContractActivated). Any other transition is 409. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Activated", headers = @Header(name = "ETag"),
@@ -147,7 +147,7 @@ public class ContractResource {
     @Path("/{contractId}/termination")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Terminate a contract",
+    @Operation(operationId = "terminateContract", summary = "Terminate a contract",
             description = "ACTIVE -> TERMINATED today, with a reason; every device still enrolled stops being covered today "
                     + "(DeviceCoverageEnded, CONTRACT_TERMINATED) and ContractTerminated is published. Any other transition is 409. "
                     + "Requires If-Match. Allowed even when the partner's certification lapsed (P1 guards sales, not exits).")
@@ -169,7 +169,7 @@ public class ContractResource {
     @Path("/{contractId}/devices")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Enrol devices (time of sale)",
+    @Operation(operationId = "enrolDevices", summary = "Enrol devices (time of sale)",
             description = "Enrols one or more serials, validated as a whole (all or none). Each model must be known to this service, "
                     + "DaaS-eligible and without an end-of-sale announcement (P6: refused from the moment the announcement "
                     + "arrives, 422). EXTENDED only for voice models (E3, 422) and only now (E1). P3: the period starts at the "
@@ -200,7 +200,7 @@ public class ContractResource {
     @GET
     @Path("/{contractId}/devices")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List a contract's devices",
+    @Operation(operationId = "listContractDevices", summary = "List a contract's devices",
             description = "Every enrolment of the contract with its period (P3), option (E1) and status, replacements (P4) included. "
                     + "Cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of devices")
@@ -219,7 +219,7 @@ public class ContractResource {
     @Path("/{contractId}/devices/{serial}/option")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Change a device's coverage option (refused)",
+    @Operation(operationId = "changeCoverageOption", summary = "Change a device's coverage option (refused)",
             description = "E1: extended coverage can only be chosen at the time of sale. Asking for another option than the one "
                     + "chosen at enrolment is 409 with rule E1; asking for the same option changes nothing (200).")
     @APIResponse(responseCode = "200", description = "Unchanged: the option asked is the one chosen at enrolment",

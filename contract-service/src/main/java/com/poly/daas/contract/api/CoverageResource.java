@@ -46,7 +46,7 @@ public class CoverageResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Is this serial covered on this day for this cause?",
+    @Operation(operationId = "decideCoverage", summary = "Is this serial covered on this day for this cause?",
             description = "COVERED or NOT_COVERED with the reason, the period, the option and the rule ids behind it. P3: covered from "
                     + "the delivery date for the term (end exclusive); P4: a replacement carries its original's period and the "
                     + "original is not covered from the day the replacement shipped; P5: an end-of-support announcement changes "

@@ -55,7 +55,7 @@ public class CustomerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Add an end customer",
+    @Operation(operationId = "addCustomer", summary = "Add an end customer",
             description = "P2: the country (ISO-3166 alpha-2) must be in North America (US, CA, MX) or EMEA, else 422 naming "
                     + "'country'; the region and the contract currency follow from it (US/MX: USD, CA: CAD, GB: GBP, rest of "
                     + "EMEA: EUR). timeZone must be an IANA zone. P1: the partner must be certified. Idempotency-Key supported.")
@@ -79,7 +79,7 @@ public class CustomerResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List customers", description = "A partner lists only its own customers. Cursor pagination.")
+    @Operation(operationId = "listCustomers", summary = "List customers", description = "A partner lists only its own customers. Cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of customers")
     public Page<CustomerView> list(@Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") Integer limit,
                                    @Parameter(description = "Opaque cursor from the previous page's 'cursor'") @QueryParam("cursor") String cursor,
@@ -91,7 +91,7 @@ public class CustomerResource {
     @GET
     @Path("/{customerId}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a customer", description = "A partner sees only its own customers; others are 404.")
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "A partner sees only its own customers; others are 404.")
     @APIResponse(responseCode = "200", description = "The customer", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
     @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
@@ -105,7 +105,7 @@ public class CustomerResource {
     @Path("/{customerId}/site")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Move a customer's site",
+    @Operation(operationId = "moveCustomerSite", summary = "Move a customer's site",
             description = "The site's country, subdivision and time zone, in which support (S1) and return (A3) clocks run; "
                     + "published as CustomerChanged to every service. P2: the new country must keep the customer's region "
                     + "and currency (else 422; a site elsewhere is a new customer). The partner (its own customers only) or "

@@ -34,7 +34,7 @@ public class ModelFactResource {
     @GET
     @Path("/{sku}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Can this model be enrolled?",
+    @Operation(operationId = "getModelEligibility", summary = "Can this model be enrolled?",
             description = "P6: a model is enrollable only before its end-of-sale announcement arrives; E3: only voice models may take the extended option.")
     @APIResponse(responseCode = "200", description = "The model's eligibility",
             content = @Content(schema = @Schema(implementation = ModelEligibility.class)))

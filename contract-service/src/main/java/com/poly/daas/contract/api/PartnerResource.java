@@ -57,7 +57,7 @@ public class PartnerResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Register a certified partner",
+    @Operation(operationId = "registerPartner", summary = "Register a certified partner",
             description = "Admins only. P1: only a partner whose certification is ACTIVE and valid today can create or change "
                     + "contracts. The id is the partner_id claim of the partner's tokens. Idempotency-Key supported (24 h).")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -78,7 +78,7 @@ public class PartnerResource {
     @GET
     @Path("/{partnerId}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a partner and its certification",
+    @Operation(operationId = "getPartner", summary = "Get a partner and its certification",
             description = "P1: whether the partner may create and change contracts today. A partner sees only itself; others are 404.")
     @APIResponse(responseCode = "200", description = "The partner", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = PartnerView.class)))
@@ -93,7 +93,7 @@ public class PartnerResource {
     @Path("/{partnerId}/certification")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a partner's certification",
+    @Operation(operationId = "changePartnerCertification", summary = "Change a partner's certification",
             description = "Admins only. P1: from this change on, a partner that is not ACTIVE within its validity cannot create "
                     + "or change contracts (existing coverage is kept). Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Changed", headers = @Header(name = "ETag"),

@@ -73,7 +73,7 @@ public class DeviceResource {
 
     @POST
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Register a device",
+    @Operation(operationId = "registerDevice", summary = "Register a device",
             description = "Registers a serial of a catalogued model to one of the partner's own customers (customerId as "
                     + "contract-service knows it; another partner's customer is refused exactly as an unknown one, 422). "
                     + "Serials are unique worldwide: registering one that exists is 409, which reveals only that it is taken. "
@@ -83,6 +83,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = "Serial already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Customer unknown or not the partner's (issue 9), partner not certified (P1)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                              @Valid @NotNull NewDevice request, @Context UriInfo uri) {
@@ -99,7 +101,7 @@ public class DeviceResource {
     @GET
     @Path("/{serial}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a device by serial", description = "A partner sees only its own devices; others are 404.")
+    @Operation(operationId = "getDevice", summary = "Get a device by serial", description = "A partner sees only its own devices; others are 404.")
     @APIResponse(responseCode = "200", description = "The device", content = @Content(schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "404", description = "No such device visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -111,7 +113,7 @@ public class DeviceResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List and search devices", description = "Partner-scoped automatically (a partner sees only its own devices). "
+    @Operation(operationId = "listDevices", summary = "List and search devices", description = "Partner-scoped automatically (a partner sees only its own devices). "
             + "Filters: customer, model, status (e.g. IN_RETURN, POLY_PROPERTY (A2)), replacesSerial (P4). Ordered by serial then model; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of devices")
     public Page<DeviceView> list(@Parameter(description = "Customer", example = "CU-20931") @QueryParam("customerId") String customerId,
@@ -130,7 +132,7 @@ public class DeviceResource {
     @POST
     @Path("/bulk")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Register up to 10,000 devices at once",
+    @Operation(operationId = "registerDevicesInBulk", summary = "Register up to 10,000 devices at once",
             description = "For partner ERPs. The batch is validated as a whole (malformed serial, unknown model, blank customer, "
                     + "delivery date in the future, duplicates in the batch or already registered). mode=all (default): any bad row "
                     + "refuses the whole batch with 422 listing every bad row as errors[].field = devices[<index>].<field>, and nothing "
@@ -166,7 +168,7 @@ public class DeviceResource {
     @PUT
     @Path("/{serial}/delivery")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Report or correct the delivery date",
+    @Operation(operationId = "reportDeliveryDate", summary = "Report or correct the delivery date",
             description = "P3: the distributor delivered the device, new, to the customer on this date; its service period starts then. "
                     + "Not in the future. Requires If-Match. Publishes DeviceDeliveryReported.")
     @APIResponse(responseCode = "200", description = "Reported", headers = @Header(name = "ETag"),
@@ -187,7 +189,7 @@ public class DeviceResource {
     @POST
     @Path("/{serial}/status")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Put a device into service or retire it",
+    @Operation(operationId = "changeDeviceStatus", summary = "Put a device into service or retire it",
             description = "Manual moves: REGISTERED to IN_SERVICE, and to RETIRED. IN_RETURN and POLY_PROPERTY (A2) are set only by the "
                     + "advance-replacement events. Requires If-Match. Publishes DeviceStatusChanged.")
     @APIResponse(responseCode = "200", description = "Moved", headers = @Header(name = "ETag"),
@@ -208,7 +210,7 @@ public class DeviceResource {
     @GET
     @Path("/{serial}/history")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Status history of a device", description = "Every transition, oldest first (registered, in service, in return, "
+    @Operation(operationId = "getDeviceStatusHistory", summary = "Status history of a device", description = "Every transition, oldest first (registered, in service, in return, "
             + "Poly property (A2), retired). A partner sees only its own devices.")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = StatusHistory.class)))
     @APIResponse(responseCode = "404", description = "No such device visible to the caller",

@@ -55,7 +55,7 @@ public class DocumentResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.WILDCARD) // any file type is stored as bytes; also lets the role check answer before media-type matching
-    @Operation(summary = "Upload a document or software release",
+    @Operation(operationId = "uploadDocument", summary = "Upload a document or software release",
             description = "Admins only. The body is the file itself (send application/octet-stream or the file's own type; up to the service's body limit); "
                     + "the metadata are query parameters. Size and SHA-256 are computed by the server while streaming the file "
                     + "into the blob store; the file name must be a plain name (no path). Bad metadata stores nothing.")
@@ -79,7 +79,7 @@ public class DocumentResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Find documents and software", description = "By model, kind and a text in the title; ordered by model then id; cursor pagination.")
+    @Operation(operationId = "listDocuments", summary = "Find documents and software", description = "By model, kind and a text in the title; ordered by model then id; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of documents")
     public Page<DocumentView> list(@Parameter(description = "Model", example = "CCX-500") @QueryParam("sku") String sku,
                                    @Parameter(description = "Kind", schema = @Schema(implementation = DocumentKind.class)) @QueryParam("kind") String kindParam,
@@ -124,7 +124,7 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a document's metadata", description = "Title, kind, version, release date, size and SHA-256.")
+    @Operation(operationId = "getDocument", summary = "Get a document's metadata", description = "Title, kind, version, release date, size and SHA-256.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DocumentView get(@Parameter(description = "Document id", example = "3f1c9a2e-5b7d-4c1e-9f0a-2d4b6c8e0f13") @PathParam("id") String id) {
@@ -135,7 +135,7 @@ public class DocumentResource {
     @Path("/{id}/content")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Download a document or software release",
+    @Operation(operationId = "downloadDocument", summary = "Download a document or software release",
             description = "Streams the file from the blob store: application/octet-stream with Content-Length, ETag (the SHA-256) "
                     + "and Content-Disposition. If-None-Match with that ETag gives 304.")
     @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "\"<sha256>\""),

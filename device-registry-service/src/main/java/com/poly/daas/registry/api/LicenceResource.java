@@ -51,7 +51,7 @@ public class LicenceResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Issue a licence", description = "Poly staff or the licensing system. Attached to exactly one of a registered "
+    @Operation(operationId = "issueLicence", summary = "Issue a licence", description = "Poly staff or the licensing system. Attached to exactly one of a registered "
             + "device of the partner (placed at the same customer) or a software entitlement; validUntil not before validFrom. "
             + "Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Issued", headers = @Header(name = "Location"),
@@ -68,7 +68,7 @@ public class LicenceResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Look up licences", description = "By device serial, licence key or customer; a partner sees only its own. "
+    @Operation(operationId = "listLicences", summary = "Look up licences", description = "By device serial, licence key or customer; a partner sees only its own. "
             + "Ordered by licence key; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of licences")
     public Page<LicenceView> list(@Parameter(description = "Licences attached to this device", example = "64167F2A9C01") @QueryParam("serial") String serial,
@@ -108,7 +108,7 @@ public class LicenceResource {
     @GET
     @Path("/{licenceKey}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a licence by key", description = "A partner sees only its own licences; others are 404.")
+    @Operation(operationId = "getLicence", summary = "Get a licence by key", description = "A partner sees only its own licences; others are 404.")
     @APIResponse(responseCode = "200", description = "The licence", content = @Content(schema = @Schema(implementation = LicenceView.class)))
     @APIResponse(responseCode = "404", description = "No such licence visible to the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LicenceView get(@Parameter(description = "Licence key", example = "LIC-7Q2M-9XKD-44TR") @PathParam("licenceKey") String licenceKey) {

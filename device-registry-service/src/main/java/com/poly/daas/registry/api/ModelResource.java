@@ -75,7 +75,7 @@ public class ModelResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a model to the catalogue",
+    @Operation(operationId = "addModel", summary = "Add a model to the catalogue",
             description = "Admins only. The voice flag is derived from the category (E3). Publishes ModelCatalogued. "
                     + "Idempotency-Key: the same key and body within 24 h returns the first response; another body is 422.")
     @APIResponse(responseCode = "201", description = "Catalogued",
@@ -95,7 +95,7 @@ public class ModelResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List and search models", description = "Ordered by SKU; filter by category, family, voice (E3), "
+    @Operation(operationId = "listModels", summary = "List and search models", description = "Ordered by SKU; filter by category, family, voice (E3), "
             + "enrollable (P6: eligible and no end-of-sale announced) and a case-insensitive text in the name or SKU; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of models")
     public Page<ModelView> list(@Parameter(description = "Category", schema = @Schema(implementation = ModelCategory.class)) @QueryParam("category") String category,
@@ -116,7 +116,7 @@ public class ModelResource {
     @GET
     @Path("/{sku}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a model", description = "With its ETag (use it in If-Match to announce its lifecycle).")
+    @Operation(operationId = "getModel", summary = "Get a model", description = "With its ETag (use it in If-Match to announce its lifecycle).")
     @APIResponse(responseCode = "200", description = "The model", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU",
@@ -129,7 +129,7 @@ public class ModelResource {
     @POST
     @Path("/{sku}/end-of-sale")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Announce end-of-sale",
+    @Operation(operationId = "announceEndOfSale", summary = "Announce end-of-sale",
             description = "P6: from this announcement on, new enrolments of the model are refused; devices already enrolled keep "
                     + "their coverage. One-way: a second announcement is 409. Requires If-Match. Publishes ModelEndOfSaleAnnounced.")
     @APIResponse(responseCode = "200", description = "Announced", headers = @Header(name = "ETag"),
@@ -147,7 +147,7 @@ public class ModelResource {
     @POST
     @Path("/{sku}/end-of-support")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Announce end-of-support",
+    @Operation(operationId = "announceEndOfSupport", summary = "Announce end-of-support",
             description = "P5: never interrupts the service of devices already covered until their period ends. One-way; "
                     + "requires If-Match. Publishes ModelEndOfSupportAnnounced.")
     @APIResponse(responseCode = "200", description = "Announced", headers = @Header(name = "ETag"),
@@ -164,7 +164,7 @@ public class ModelResource {
     @PUT
     @Path("/{sku}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Update a model's name, family and eligibility",
+    @Operation(operationId = "updateModel", summary = "Update a model's name, family and eligibility",
             description = "Admins only; requires If-Match. The category (hence voice, E3) and lifecycle announcements (P5, P6) "
                     + "are not editable here. Publishes ModelCatalogued again so that replicas follow.")
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag"),
@@ -182,7 +182,7 @@ public class ModelResource {
     @POST
     @Path("/{sku}/prices")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Publish a list price",
+    @Operation(operationId = "publishListPrice", summary = "Publish a list price",
             description = "A4, B2: a new price in one price list from validFrom on. History is append-only: the new price must "
                     + "start after the list's latest price, which it closes (nothing is updated or deleted). The currency must be "
                     + "the price list's (region) currency. Publishes ModelPriceChanged. Idempotency-Key supported.")
@@ -206,7 +206,7 @@ public class ModelResource {
     @GET
     @Path("/{sku}/prices")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Price history of a model", description = "A4, B2: every price ever published, per price list oldest first, "
+    @Operation(operationId = "getPriceHistory", summary = "Price history of a model", description = "A4, B2: every price ever published, per price list oldest first, "
             + "each with its validity (validUntil = the day before the next price starts).")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = PriceHistory.class)))
     @APIResponse(responseCode = "404", description = "Unknown SKU", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -229,7 +229,7 @@ public class ModelResource {
     @GET
     @Path("/{sku}/prices/in-force")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "The price in force on a date",
+    @Operation(operationId = "getPriceInForce", summary = "The price in force on a date",
             description = "A4, B2: the list price of the model in one price list on the given day (default today): the latest price "
                     + "that started on or before it. Billing prices penalties with it on the day the charge arises.")
     @APIResponse(responseCode = "200", description = "The price in force", content = @Content(schema = @Schema(implementation = PriceView.class)))

@@ -21,7 +21,7 @@ public class PriceListResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "The price lists", description = "A4, B2: one list per region of the programme (P2) and currency.")
+    @Operation(operationId = "listPriceLists", summary = "The price lists", description = "A4, B2: one list per region of the programme (P2) and currency.")
     @APIResponse(responseCode = "200", description = "Every price list")
     public List<PriceListView> list() {
         return Arrays.stream(PriceList.values()).map(p -> new PriceListView(p.id(), p.region().name(), p.currency())).toList();

@@ -51,7 +51,7 @@ public class SparePartResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Add a spare part", description = "Admins only. Compatible SKUs must be catalogued models. Idempotency-Key supported.")
+    @Operation(operationId = "addSparePart", summary = "Add a spare part", description = "Admins only. Compatible SKUs must be catalogued models. Idempotency-Key supported.")
     @APIResponse(responseCode = "201", description = "Added", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = SparePartView.class)))
     @APIResponse(responseCode = "409", description = "Part number exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -66,7 +66,7 @@ public class SparePartResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Find spare parts", description = "By compatible model (sku) and/or a text in the name or part number; ordered by part number; cursor pagination.")
+    @Operation(operationId = "listSpareParts", summary = "Find spare parts", description = "By compatible model (sku) and/or a text in the name or part number; ordered by part number; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of parts")
     public Page<SparePartView> list(@Parameter(description = "Only parts fitting this model", example = "CCX-500") @QueryParam("sku") String sku,
                                     @Parameter(description = "Text contained in the name or part number", example = "handset") @QueryParam("q") String text,
@@ -95,7 +95,7 @@ public class SparePartResource {
     @GET
     @Path("/{partNumber}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a spare part", description = "With its list price and compatible models.")
+    @Operation(operationId = "getSparePart", summary = "Get a spare part", description = "With its list price and compatible models.")
     @APIResponse(responseCode = "200", description = "The part", content = @Content(schema = @Schema(implementation = SparePartView.class)))
     @APIResponse(responseCode = "404", description = "Unknown part number", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SparePartView get(@Parameter(description = "Part number", example = "2200-49530-001") @PathParam("partNumber") String partNumber) {

@@ -38,7 +38,7 @@ public class CoverageResource {
     @GET
     @Path("/{serial}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Is this device covered?",
+    @Operation(operationId = "getReplacementCoverage", summary = "Is this device covered?",
             description = "The device's coverage that applies on the given day (default today, UTC), else its most recent one, "
                     + "from the replica built from DeviceEnrolled and DeviceCoverageEnded. P3: start inclusive, end exclusive. "
                     + "A partner sees only its own devices; others are 404.")

@@ -58,7 +58,7 @@ public class RmaResource {
 
     @POST
     @RolesAllowed({Roles.PARTNER, Roles.AGENT})
-    @Operation(summary = "Request an advance replacement",
+    @Operation(operationId = "authoriseReplacement", summary = "Request an advance replacement",
             description = "Partners (for themselves) and agents (naming the partner). Refused with 422 and the rule id: E4 when the "
                     + "cause is never covered (fire, intentional damage, wear and tear, cosmetic, theft, loss); P3 when the device "
                     + "is not covered today per the coverage replica built from contract-service's events; E2 for liquid or drop "
@@ -88,7 +88,7 @@ public class RmaResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Get an RMA", description = "With its ETag, A1 ship date and A3 return due date. A partner sees only its own RMAs; others are 404.")
+    @Operation(operationId = "getRma", summary = "Get an RMA", description = "With its ETag, A1 ship date and A3 return due date. A partner sees only its own RMAs; others are 404.")
     @APIResponse(responseCode = "200", description = "The RMA", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = RmaView.class)))
     @APIResponse(responseCode = "404", description = "No such RMA visible to the caller",
@@ -100,7 +100,7 @@ public class RmaResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "List RMAs", description = "Newest first; filter by status and serial; cursor pagination. A partner lists only its own RMAs.")
+    @Operation(operationId = "listRmas", summary = "List RMAs", description = "Newest first; filter by status and serial; cursor pagination. A partner lists only its own RMAs.")
     @APIResponse(responseCode = "200", description = "One page of RMAs")
     public Page<RmaView> list(@Parameter(description = "Only RMAs in this status", example = "AUTHORISED", schema = @Schema(implementation = RmaStatus.class))
                               @QueryParam("status") String status,
@@ -115,7 +115,7 @@ public class RmaResource {
     @POST
     @Path("/{id}/shipment")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Record the replacement's shipment",
+    @Operation(operationId = "recordReplacementShipment", summary = "Record the replacement's shipment",
             description = "Agents only; requires If-Match; the RMA must be AUTHORISED (409 otherwise). A1: delivery is expected the "
                     + "next business day of the customer's calendar. A3: the return clock starts now with a provisional due date "
                     + "= expected delivery + 10 business days of the customer's country. Publishes ReplacementShipped (P4: the "
@@ -135,7 +135,7 @@ public class RmaResource {
     @POST
     @Path("/{id}/return-receipt")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Record the defective unit's receipt",
+    @Operation(operationId = "recordDefectiveReceipt", summary = "Record the defective unit's receipt",
             description = "Agents only; requires If-Match; the RMA must be SHIPPED (409 otherwise). A2: the unit becomes Poly's "
                     + "property; A3: the return clock stops and a receipt after the due date is flagged late (A4 penalties, "
                     + "later). Publishes DefectiveUnitReceived.")

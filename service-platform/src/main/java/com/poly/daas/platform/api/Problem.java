@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}). {@code rule} names the programme rule
- * (RULES.md id) behind a business refusal; {@code errors} lists the offending fields of a validation error.
+ * (docs/rules.md id) behind a business refusal; {@code errors} lists the offending fields of a validation error.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details. Never contains stack traces or SQL.")
@@ -17,7 +17,7 @@ public record Problem(
         @Schema(example = "400") int status,
         @Schema(example = "serial: must match [A-Z0-9-]{4,40}") String detail,
         @Schema(example = "/devices") String instance,
-        @Schema(description = "Programme rule id behind a business refusal (see RULES.md)", example = "P6") String rule,
+        @Schema(description = "Programme rule id behind a business refusal (see docs/rules.md)", example = "P6") String rule,
         @Schema(description = "Offending fields of a validation error") List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API conventions, checked on a running service's published OpenAPI document (docs/api-conventions.md): every
- * operation has a tag, a summary, a description and explicit roles (never an end user's), a success response,
+ * The API conventions, checked on a running service's published OpenAPI document (docs/api-conventions.md): info has
+ * a title, description, version, contact and a license with its SPDX identifier; servers are listed; every
+ * operation has an operationId (lowerCamelCase, unique in the document), a tag, a summary, a description and explicit
+ * roles (never an end user's), a success response, every response header a schema,
  * 401/403/500 (412/428 when it takes If-Match, 422 when it takes Idempotency-Key), a problem+json body on every error response and an example on
  * every parameter; every property of the
  * service's schemas has an example (nested objects and lists are documented where defined).
@@ -53,9 +55,30 @@ public final class OpenApiContract {
             throw new IllegalStateException("Cannot read the OpenAPI document", e);
         }
         List<String> gaps = new ArrayList<>();
-        if (doc.path("info").path("title").asText().isBlank() || doc.path("info").path("description").asText().isBlank()) {
+        JsonNode info = doc.path("info");
+        if (info.path("title").asText().isBlank() || info.path("description").asText().isBlank()) {
             gaps.add("info: no title or description");
         }
+        if (info.path("version").asText().isBlank()) {
+            gaps.add("info: no version");
+        }
+        if (info.path("contact").path("name").asText().isBlank()
+                || (info.path("contact").path("email").asText().isBlank() && info.path("contact").path("url").asText().isBlank())) {
+            gaps.add("info: no contact with a name and an email or url");
+        }
+        if (info.path("license").path("name").asText().isBlank() || info.path("license").path("identifier").asText().isBlank()) {
+            gaps.add("info: no license with a name and an SPDX identifier");
+        }
+        if (doc.path("servers").isEmpty()) {
+            gaps.add("servers: none listed");
+        }
+        for (JsonNode server : doc.path("servers")) {
+            String url = server.path("url").asText();
+            if (!url.startsWith("https://") || url.contains("localhost") || url.contains("0.0.0.0")) {
+                gaps.add("servers: " + url + " is not where partners call the API (https, no localhost)");
+            }
+        }
+        Set<String> operationIds = new HashSet<>();
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -66,7 +89,14 @@ public final class OpenApiContract {
                     continue;
                 }
                 operations++;
-                checkOperation(op.getKey().toUpperCase() + " " + path.getKey(), o, gaps);
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                String operationId = o.path("operationId").asText();
+                if (!operationId.matches("[a-z][a-zA-Z0-9]+")) {
+                    gaps.add(name + ": no operationId in lowerCamelCase (" + operationId + ")");
+                } else if (!operationIds.add(operationId)) {
+                    gaps.add(name + ": operationId " + operationId + " used twice");
+                }
+                checkOperation(name, o, gaps);
             }
         }
         if (operations < minimumOperations) {
@@ -118,6 +148,12 @@ public final class OpenApiContract {
             success |= code.startsWith("2") || code.equals("304");
             if (code.compareTo("400") >= 0 && responses.path(code).path("content").path("application/problem+json").isMissingNode()) {
                 gaps.add(name + ": error " + code + " without a problem+json body");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> headers = responses.path(code).path("headers").fields(); headers.hasNext(); ) {
+                Map.Entry<String, JsonNode> header = headers.next();
+                if (!header.getValue().has("schema") && !header.getValue().has("content") && !header.getValue().has("$ref")) {
+                    gaps.add(name + ": response " + code + " header " + header.getKey() + " has no schema");
+                }
             }
         }
         if (!success) {

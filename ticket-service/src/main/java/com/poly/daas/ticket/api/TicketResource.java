@@ -62,7 +62,7 @@ public class TicketResource {
 
     @POST
     @RolesAllowed({Roles.PARTNER, Roles.AGENT})
-    @Operation(summary = "Open a ticket",
+    @Operation(operationId = "openTicket", summary = "Open a ticket",
             description = "S2: only a partner (for itself) or a Poly agent (naming the partner) opens tickets; end users are "
                     + "refused (403). S1: the ticket keeps its site's country, subdivision and time zone, and its clocks count "
                     + "only Monday-Friday 09:00-17:00 local time outside that country's public holidays. S3: first response due "
@@ -91,7 +91,7 @@ public class TicketResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "Get a ticket",
+    @Operation(operationId = "getTicket", summary = "Get a ticket",
             description = "With its ETag (use it in If-Match to triage) and its S3 due instants, also in the site's local "
                     + "time (S1). A partner sees only its own tickets; others are 404.")
     @APIResponse(responseCode = "200", description = "The ticket", headers = @Header(name = "ETag"),
@@ -106,7 +106,7 @@ public class TicketResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "List tickets",
+    @Operation(operationId = "listTickets", summary = "List tickets",
             description = "Newest first; filter by status and device serial; cursor pagination. A partner lists only its own tickets.")
     @APIResponse(responseCode = "200", description = "One page of tickets")
     public Page<TicketView> list(@Parameter(description = "Only tickets in this status", example = "OPEN",
@@ -123,7 +123,7 @@ public class TicketResource {
     @POST
     @Path("/{id}/triage")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Triage a ticket",
+    @Operation(operationId = "triageTicket", summary = "Triage a ticket",
             description = "Agents only. S3: first-level support decides whether the device has a hardware defect or failure. "
                     + "HARDWARE_FAILURE publishes HardwareFailureConfirmed, which leads to an advance-replacement RMA (A1); "
                     + "NO_FAULT leaves end-user support with the partner (S2). Only an OPEN ticket can be triaged (409 "
@@ -146,7 +146,7 @@ public class TicketResource {
     @POST
     @Path("/{id}/resolution")
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Resolve a triaged ticket",
+    @Operation(operationId = "resolveTicket", summary = "Resolve a triaged ticket",
             description = "Agents only: TRIAGED -> RESOLVED with what was done (e.g. the advance-replacement RMA, A1, or the "
                     + "no-fault finding handed back to the partner, S2). Any other status is 409. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Resolved", headers = @Header(name = "ETag"),
@@ -167,7 +167,7 @@ public class TicketResource {
     @POST
     @Path("/{id}/closure")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT})
-    @Operation(summary = "Close a ticket",
+    @Operation(operationId = "closeTicket", summary = "Close a ticket",
             description = "The partner (its own tickets; S2: it stays responsible for its end users) or an agent closes a ticket "
                     + "from OPEN, TRIAGED or RESOLVED. Closing a closed ticket is 409. Requires If-Match.")
     @APIResponse(responseCode = "200", description = "Closed", headers = @Header(name = "ETag"),

@@ -1,0 +1,83 @@
+package com.poly.daas.system;
+
+import com.poly.daas.devstack.DevTokens;
+import com.poly.daas.devstack.Infrastructure;
+import com.poly.daas.devstack.Suite;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * PostgreSQL, Kafka and the five packaged services, started once for all journey classes of the run (JUnit's root
+ * store closes them after the last class), so that a new journey class costs its steps, not another start-up.
+ * A class gets it with {@code @ExtendWith(RunningSuite.Resolver.class)} and a {@code RunningSuite} parameter.
+ */
+final class RunningSuite implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Resolves a {@code RunningSuite} parameter of a test or lifecycle method. */
+    static final class Resolver implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == RunningSuite.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return in(context);
+        }
+    }
+
+    final Path dir;
+    final Infrastructure infrastructure;
+    final Suite suite;
+    final Path root = Path.of("..").toAbsolutePath().normalize();
+
+    static RunningSuite in(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningSuite.class, k -> start(), RunningSuite.class);
+    }
+
+    private static RunningSuite start() {
+        try {
+            return new RunningSuite();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the suite", e);
+        }
+    }
+
+    private RunningSuite() throws Exception {
+        dir = Files.createTempDirectory("daas-system-");
+        dir.toFile().setExecutable(true, false);
+        dir.toFile().setReadable(true, false);
+        infrastructure = Infrastructure.start(dir, true, 0, 0);
+        Path key = dir.resolve("dev-public.pem");
+        Files.writeString(key, DevTokens.publicKeyPem());
+        try {
+            suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
+                    Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()), Duration.ofMinutes(3));
+        } catch (Exception | Error e) {
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        return suite.service(service).url();
+    }
+
+    @Override
+    public void close() {
+        suite.close();
+        infrastructure.close();
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
