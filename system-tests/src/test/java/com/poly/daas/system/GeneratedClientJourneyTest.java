@@ -26,6 +26,7 @@ import com.poly.daas.clients.contract.model.NewCustomer;
 import com.poly.daas.clients.contract.model.NewPartner;
 import com.poly.daas.clients.registry.api.ModelsApi;
 import com.poly.daas.clients.registry.model.ModelCategory;
+import com.poly.daas.clients.registry.model.NewDevice;
 import com.poly.daas.clients.registry.model.NewModel;
 import com.poly.daas.clients.rma.api.CoverageApi;
 import com.poly.daas.clients.rma.api.RmasApi;
@@ -82,6 +83,13 @@ class GeneratedClientJourneyTest {
         return new ModelsApi(client);
     }
 
+    static com.poly.daas.clients.registry.api.DevicesApi registryDevices(String token) {
+        var client = new com.poly.daas.clients.registry.ApiClient();
+        client.updateBaseUri(running.url("device-registry-service"));
+        client.setRequestInterceptor(r -> r.header("Authorization", bearer(token)));
+        return new com.poly.daas.clients.registry.api.DevicesApi(client);
+    }
+
     static com.poly.daas.clients.contract.ApiClient contractClient(String token) {
         var client = new com.poly.daas.clients.contract.ApiClient();
         client.updateBaseUri(running.url("contract-service"));
@@ -129,16 +137,18 @@ class GeneratedClientJourneyTest {
         String sku = id("M");
         String serial = id("SN");
 
+        // Poly certifies the partner (P1): from now on every service honours its token (issue 9).
+        new PartnersApi(contractClient(admin)).registerPartner(new NewPartner().id(partnerId).name("Journey Partner")
+                .certificationStatus(CertificationStatus.ACTIVE).certifiedFrom(LocalDate.of(2000, 1, 1))
+                .certifiedUntil(LocalDate.of(2099, 12, 31)), null);
+
         // Poly catalogues a DaaS-eligible desk phone; contract-service learns it from the registry's events (P6, E3).
         registryModels(admin).addModel(new NewModel().sku(sku).name("Poly Journey Phone").family("CCX")
                 .category(ModelCategory.DESK_PHONE).daasEligible(true), UUID.randomUUID().toString());
         await().atMost(EVENTS).ignoreExceptions().untilAsserted(() -> assertThat(
                 new ModelEligibilityApi(contractClient(partner)).getModelEligibility(sku).getEnrollable()).isTrue());
 
-        // Poly certifies the partner (P1); the partner adds its US customer (P2), drafts and activates a contract.
-        new PartnersApi(contractClient(admin)).registerPartner(new NewPartner().id(partnerId).name("Journey Partner")
-                .certificationStatus(CertificationStatus.ACTIVE).certifiedFrom(LocalDate.of(2000, 1, 1))
-                .certifiedUntil(LocalDate.of(2099, 12, 31)), null);
+        // The partner adds its US customer (P2), drafts and activates a contract.
         String customerId = new CustomersApi(contractClient(partner)).addCustomer(new NewCustomer().legalName("Contoso US")
                 .country("US").subdivision("US-NY").timeZone("America/New_York"), null).getId();
         ContractsApi contracts = new ContractsApi(contractClient(partner));
@@ -150,10 +160,16 @@ class GeneratedClientJourneyTest {
         Contract active = contracts.activateContract(draft.getId(), etag);
         assertThat(active.getStatus()).isEqualTo(ContractStatus.ACTIVE);
 
-        // The phone is enrolled at the time of sale, delivered a week ago: covered from its delivery date (P3).
+        // The partner registers the phone it sold to that customer (the registry learns the customer from
+        // contract-service's events), then enrols it at the time of sale, delivered a week ago: covered from its
+        // delivery date (P3). Enrolment names only serials registered to the contract's customer (issue 9).
         LocalDate delivered = LocalDate.now(ZoneOffset.UTC).minusDays(7);
-        EnrolmentResult enrolled = contracts.enrolDevices(draft.getId(), new Enrolment().devices(List.of(
-                new DeviceToEnrol().serial(serial).sku(sku).option(CoverageOption.STANDARD).deliveredOn(delivered))), null);
+        await().atMost(EVENTS).ignoreExceptions().untilAsserted(() -> registryDevices(partner).registerDevice(
+                new NewDevice().serial(serial).sku(sku).customerId(customerId), UUID.randomUUID().toString()));
+        String enrolment = UUID.randomUUID().toString();
+        EnrolmentResult enrolled = await().atMost(EVENTS).ignoreExceptions().until(() -> contracts.enrolDevices(draft.getId(),
+                new Enrolment().devices(List.of(new DeviceToEnrol().serial(serial).sku(sku).option(CoverageOption.STANDARD)
+                        .deliveredOn(delivered))), enrolment), r -> r != null);
         assertThat(enrolled.getDevices()).hasSize(1);
 
         // The RMA service and billing learn the coverage and the contract from contract-service's events.
@@ -166,9 +182,12 @@ class GeneratedClientJourneyTest {
         });
 
         // The partner opens a ticket (S1); an agent confirms a hardware failure at triage (S3).
-        Ticket opened = tickets(partner).openTicket(new NewTicket().customerId(customerId).serial(serial).siteCountry("US")
-                .siteSubdivision("NY").timeZone("America/New_York").subject("Handset dead after firmware update")
-                .description("Power cycle and factory reset did not help; no dial tone."), UUID.randomUUID().toString());
+        // The ticket's site is the customer's record (S1), learnt from contract-service like the device from the registry.
+        String opening = UUID.randomUUID().toString();
+        Ticket opened = await().atMost(EVENTS).ignoreExceptions().until(() -> tickets(partner).openTicket(new NewTicket()
+                .customerId(customerId).serial(serial).subject("Handset dead after firmware update")
+                .description("Power cycle and factory reset did not help; no dial tone."), opening), t -> t != null);
+        assertThat(opened.getTimeZone()).isEqualTo("America/New_York");
         assertThat(opened.getStatus()).isEqualTo(TicketStatus.OPEN);
         String ticketTag = etag(tickets(agent).getTicketWithHttpInfo(opened.getId()).getHeaders());
         Ticket triaged = tickets(agent).triageTicket(opened.getId(), new Triage().decision(TriageDecision.HARDWARE_FAILURE)

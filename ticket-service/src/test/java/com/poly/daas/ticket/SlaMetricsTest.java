@@ -1,7 +1,6 @@
 package com.poly.daas.ticket;
 
 import static com.poly.daas.ticket.TicketFixtures.openFor;
-import static com.poly.daas.ticket.TicketFixtures.serial;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +36,9 @@ class SlaMetricsTest {
     @Test
     void S3_aTicketStillOpenAfterItsTriageDueTimeCountsAsOverdueUntilTriaged() {
         // Wednesday 10:00 in New York: triage is due one business day (8 business hours) later, Thursday 10:00 local
+        TicketFixtures.Desk desk = TicketFixtures.desk();
         clock.set(ZonedDateTime.of(2027, 3, 3, 10, 0, 0, 0, NEW_YORK).toInstant());
-        String id = openFor("P-SLA", "CU-1", serial());
+        String id = openFor(desk);
         ZonedDateTime due = ZonedDateTime.of(2027, 3, 4, 10, 0, 0, 0, NEW_YORK);
 
         clock.set(due.minusMinutes(1).toInstant());
