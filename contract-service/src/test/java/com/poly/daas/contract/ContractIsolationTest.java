@@ -55,6 +55,19 @@ class ContractIsolationTest {
         String newPartner = "{\"id\":\"" + Fixtures.id("P-") + "\",\"name\":\"x\",\"certificationStatus\":\"ACTIVE\","
                 + "\"certifiedFrom\":\"2026-01-01\",\"certifiedUntil\":\"2026-12-31\"}";
         String customerForOwner = "{\"partnerId\":\"" + owner + "\",\"legalName\":\"Intruder GmbH\",\"country\":\"DE\",\"timeZone\":\"Europe/Berlin\"}";
+        // issue 9: a device the owner registered but has not enrolled yet, and a contract of the outsider's own
+        String registeredOfOwner = Fixtures.serial();
+        Fixtures.registered(registeredOfOwner, sku, owner, customer);
+        String outsidersCustomer = Fixtures.customer(outsider, "FR");
+        String outsidersContract = given().header("Authorization", Tokens.partner(outsider)).contentType("application/json")
+                .body(Fixtures.contractBody(outsidersCustomer, 36, "EUR")).post("/contracts").then().statusCode(201).extract().path("id");
+        java.util.function.Supplier<String> ownersCustomers = () -> given().header("Authorization", Tokens.admin())
+                .get("/customers?limit=200").asString().replaceAll("\"cursor\":\"[^\"]*\"", "");
+        java.util.function.Supplier<String> ownersContracts = () -> given().header("Authorization", Tokens.partner(owner))
+                .get("/contracts?customerId=" + customer).asString();
+        java.util.function.Supplier<String> coverageOfOwnersDevice = () -> given().header("Authorization", Tokens.agent())
+                .get("/coverage?serial=" + registeredOfOwner + "&cause=HARDWARE_FAILURE&on=2026-12-01").asString()
+                + given().header("Authorization", Tokens.partner(outsider)).get("/contracts/" + outsidersContract + "/devices").asString();
 
         IsolationSuite.fromOpenApi()
                 // partners: administered by admins, a partner reads itself only
@@ -63,15 +76,21 @@ class ContractIsolationTest {
                 .staffOnly("PUT /partners/{partnerId}/certification", "/partners/" + owner + "/certification", certification)
                 // customers and contracts: partner-owned
                 .send("POST /customers", "/customers", customerForOwner)
+                .write("POST /customers", "/customers", customerForOwner, ownersCustomers)
+                .send("PUT /customers/{customerId}/site", "/customers/" + customer + "/site",
+                        "{\"country\":\"FR\",\"timeZone\":\"Europe/Paris\"}")
                 .list("GET /customers", "/customers?limit=200")
                 .get("GET /customers/{customerId}", "/customers/" + customer)
                 .send("POST /contracts", "/contracts", Fixtures.contractBody(customer, 12, "EUR"))
+                .write("POST /contracts", "/contracts", Fixtures.contractBody(customer, 12, "EUR"), ownersContracts)
                 .list("GET /contracts", "/contracts?customerId=" + customer)
                 .get("GET /contracts/{contractId}", "/contracts/" + contract)
                 .send("POST /contracts/{contractId}/activation", "/contracts/" + contract + "/activation", null)
                 .send("POST /contracts/{contractId}/termination", "/contracts/" + contract + "/termination", "{\"reason\":\"hostile\"}")
                 .send("POST /contracts/{contractId}/devices", "/contracts/" + contract + "/devices",
                         "{\"devices\":[" + Fixtures.device(Fixtures.serial(), sku, "STANDARD", null) + "]}")
+                .write("POST /contracts/{contractId}/devices", "/contracts/" + outsidersContract + "/devices",
+                        "{\"devices\":[" + Fixtures.device(registeredOfOwner, sku, "EXTENDED", null) + "]}", coverageOfOwnersDevice)
                 .get("GET /contracts/{contractId}/devices", "/contracts/" + contract + "/devices")
                 .send("PUT /contracts/{contractId}/devices/{serial}/option", "/contracts/" + contract + "/devices/" + serial + "/option",
                         "{\"option\":\"STANDARD\"}")
@@ -88,7 +107,10 @@ class ContractIsolationTest {
                 .body("status", equalTo("ACTIVE"));
         given().header("Authorization", Tokens.partner(owner)).get("/contracts/" + contract + "/devices").then()
                 .body("items", hasSize(1));
-        given().header("Authorization", Tokens.partner(owner)).get("/customers").then().body("items", hasSize(1));
+        given().header("Authorization", Tokens.partner(owner)).get("/customers").then().body("items", hasSize(1))
+                .body("items[0].country", equalTo("DE"));
+        // and the owner can still enrol its own registered device: the outsider's attempt left nothing behind
+        Fixtures.enrolUnregistered(owner, contract, Fixtures.device(registeredOfOwner, sku, "STANDARD", null)).then().statusCode(201);
         given().header("Authorization", Tokens.admin()).get("/partners/" + owner).then().body("certificationStatus", equalTo("ACTIVE"));
     }
 }

@@ -222,7 +222,10 @@ class EnrolmentTest {
         String partner = Fixtures.partner();
         String contract = Fixtures.activeContract(partner, 12);
         String sku = Fixtures.voiceModel();
-        String body = "{\"devices\":[" + Fixtures.device(Fixtures.serial(), sku, "EXTENDED", null) + "]}";
+        String serial = Fixtures.serial();
+        Fixtures.registered(serial, sku, partner, given().header("Authorization", Tokens.partner(partner))
+                .get("/contracts/" + contract).then().extract().path("customerId"));
+        String body = "{\"devices\":[" + Fixtures.device(serial, sku, "EXTENDED", null) + "]}";
         String key = UUID.randomUUID().toString();
         String first = as(Tokens.partner(partner)).header("Idempotency-Key", key).body(body)
                 .post("/contracts/" + contract + "/devices").then().statusCode(201).extract().asString();

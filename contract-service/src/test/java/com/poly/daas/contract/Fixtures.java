@@ -8,6 +8,7 @@ import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.EventJson;
 import com.poly.daas.events.Topics;
 import com.poly.daas.events.registry.ModelCatalogued;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.restassured.http.ContentType;
@@ -83,9 +84,29 @@ final class Fixtures {
                 {"serial":"%s","sku":"%s","option":"%s","deliveredOn":"%s"}""".formatted(serial, sku, option, deliveredOn);
     }
 
+    /**
+     * Enrols devices that the partner first registered to the contract's customer in the registry (issue 9: only such
+     * serials can be enrolled); the registrations arrive as the registry's events.
+     */
     static Response enrol(String partnerId, String contractId, String... devices) {
+        String customer = given().header("Authorization", Tokens.partner(partnerId)).get("/contracts/" + contractId)
+                .then().statusCode(200).extract().path("customerId");
+        for (String device : devices) {
+            var json = io.restassured.path.json.JsonPath.from(device);
+            registered(json.getString("serial"), json.getString("sku"), partnerId, customer);
+        }
+        return enrolUnregistered(partnerId, contractId, devices);
+    }
+
+    /** The enrolment call alone, for serials registered (or not) by the test itself. */
+    static Response enrolUnregistered(String partnerId, String contractId, String... devices) {
         return as(Tokens.partner(partnerId)).body("{\"devices\":[" + String.join(",", devices) + "]}")
                 .post("/contracts/" + contractId + "/devices");
+    }
+
+    /** The registry's DeviceRegistered for the serial, applied by this service. */
+    static void registered(String serial, String sku, String partnerId, String customerId) {
+        ProgrammeFacts.registeredDevice(serial, sku, partnerId, customerId);
     }
 
     /** A model known to this service's replica, through the registry's topic. */

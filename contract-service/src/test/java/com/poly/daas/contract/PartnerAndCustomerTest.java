@@ -2,6 +2,7 @@ package com.poly.daas.contract;
 
 import static com.poly.daas.contract.Fixtures.as;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -32,7 +33,7 @@ class PartnerAndCustomerTest {
 
         given().header("Authorization", Tokens.partner(partner)).get("/partners/" + partner)
                 .then().statusCode(200).body("activeToday", equalTo(true)).body("certificationStatus", equalTo("ACTIVE"));
-        given().header("Authorization", Tokens.partner(Fixtures.id("P-"))).get("/partners/" + partner).then().statusCode(404);
+        given().header("Authorization", Tokens.partner(Fixtures.partner())).get("/partners/" + partner).then().statusCode(404);
 
         String suspend = """
                 {"status":"SUSPENDED","certifiedFrom":"2000-01-01","certifiedUntil":"2099-12-31"}""";
@@ -68,10 +69,14 @@ class PartnerAndCustomerTest {
     }
 
     @Test
-    void P1_aPartnerTokenOfAnUnregisteredPartnerCannotSell() {
-        as(Tokens.partner(Fixtures.id("P-"))).body("""
+    void P1_aPartnerTokenOfAnUnregisteredPartnerIsRefusedEverywhere() {
+        String stranger = Tokens.partner(Fixtures.id("P-"));
+        as(stranger).body("""
                 {"legalName":"Contoso","country":"US","timeZone":"America/New_York"}""")
-                .post("/customers").then().statusCode(422).body("rule", equalTo("P1"));
+                .post("/customers").then().statusCode(403).body("type", endsWith("/unknown-partner")).body("rule", equalTo("P1"));
+        given().header("Authorization", stranger).get("/contracts").then().statusCode(403)
+                .body("type", endsWith("/unknown-partner"));
+        given().header("Authorization", stranger).get("/customers").then().statusCode(403);
     }
 
     @ParameterizedTest

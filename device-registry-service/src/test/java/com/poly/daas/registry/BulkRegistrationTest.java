@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +25,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class BulkRegistrationTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-A");
+        ProgrammeFacts.known("P-B");
+        ProgrammeFacts.known("P-SOMEONE-ELSE");
+    }
     @Inject
     EntityManager em;
 
@@ -43,7 +52,7 @@ class BulkRegistrationTest {
     void everyBadRowIsListedWithItsIndexAndReasonAndNothingIsStored() {
         String sku = Fixtures.model("DESK_PHONE");
         String partner = Fixtures.partner();
-        String customer = "CU-" + Fixtures.serial();
+        String customer = Fixtures.customer(partner);
         String taken = Fixtures.serial();
         Fixtures.device("P-SOMEONE-ELSE", taken, sku, "CU-X", null);
         List<String> rows = rows(sku, customer, 6);
@@ -86,7 +95,7 @@ class BulkRegistrationTest {
     void tenThousandSerialsInOneRequestAreStoredWithOneEventEachAndAReplayChangesNothing() {
         String sku = Fixtures.model("HEADSET");
         String partner = Fixtures.partner();
-        String customer = "CU-" + Fixtures.serial();
+        String customer = Fixtures.customer(partner);
         String body = body(rows(sku, customer, 10_000));
         String key = UUID.randomUUID().toString();
         long started = System.nanoTime();
@@ -118,9 +127,35 @@ class BulkRegistrationTest {
                 .body(body(rows(sku, "CU-1", 1))).post("/devices/bulk").then().statusCode(400).body("errors.field", hasItem("partnerId"));
         given().header("Authorization", Tokens.partner("P-B")).contentType(ContentType.JSON)
                 .body("{\"partnerId\":\"P-A\",\"devices\":[" + rows(sku, "CU-1", 1).get(0) + "]}").post("/devices/bulk").then().statusCode(404);
+        ProgrammeFacts.knownCustomer("P-A", "CU-AGENT");
         given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
                 .body("{\"partnerId\":\"P-A\",\"devices\":[" + rows(sku, "CU-AGENT", 1).get(0) + "]}").post("/devices/bulk")
                 .then().statusCode(200).body("registered", equalTo(1));
+    }
+
+    @Test
+    void anotherPartnersCustomerIsARejectedRowEvenInPartialModeAndForAnAgent() {
+        String sku = Fixtures.model("HEADSET");
+        String owner = Fixtures.partner();
+        String ownersCustomer = Fixtures.customer(owner);
+        String intruder = Fixtures.partner();
+        String intrudersCustomer = Fixtures.customer(intruder);
+        List<String> rows = List.of(Fixtures.deviceJson(Fixtures.serial(), sku, intrudersCustomer, null),
+                Fixtures.deviceJson(Fixtures.serial(), sku, ownersCustomer, null),
+                Fixtures.deviceJson(Fixtures.serial(), sku, "CU-NOBODY-" + Fixtures.serial(), null));
+        given().header("Authorization", Tokens.partner(intruder)).contentType(ContentType.JSON).queryParam("mode", "partial")
+                .body(body(rows)).post("/devices/bulk").then().statusCode(200)
+                .body("registered", equalTo(1)).body("rejected.index", equalTo(List.of(1, 2)))
+                .body("rejected.field", equalTo(List.of("customerId", "customerId")))
+                .body("rejected.reason", equalTo(List.of("no such customer for this partner", "no such customer for this partner")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(owner)));
+        // an agent acting for the intruder is held to the same pairing
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body("{\"partnerId\":\"" + intruder + "\",\"devices\":[" + Fixtures.deviceJson(Fixtures.serial(), sku, ownersCustomer, null) + "]}")
+                .post("/devices/bulk").then().statusCode(422).body("errors.field", hasItem("devices[0].customerId"));
+        given().header("Authorization", Tokens.agent()).queryParam("customerId", ownersCustomer).get("/devices")
+                .then().body("items", hasSize(0));
+        assertThat(outboxRows(ownersCustomer)).isZero();
     }
 
     private long outboxRows(String customer) {

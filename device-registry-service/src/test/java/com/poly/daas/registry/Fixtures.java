@@ -2,6 +2,7 @@ package com.poly.daas.registry;
 
 import static io.restassured.RestAssured.given;
 
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -16,8 +17,15 @@ final class Fixtures {
         return "SN" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
 
+    /** A partner with a random id, known to the registry (its partner replica, issue 9). */
     static String partner() {
-        return "P-" + UUID.randomUUID().toString().substring(0, 8);
+        return ProgrammeFacts.newPartner();
+    }
+
+    /** A customer of the partner, known to the registry's customer replica; returns its id. */
+    static String customer(String partner) {
+        ProgrammeFacts.known(partner);
+        return ProgrammeFacts.customer(partner);
     }
 
     static String model(String category) {
@@ -32,7 +40,9 @@ final class Fixtures {
                 + (deliveredOn == null ? "" : ",\"deliveredOn\":\"" + deliveredOn + "\"") + "}";
     }
 
+    /** Registers a device; the partner and its customer id are made known to the registry first (issue 9). */
     static void device(String partner, String serial, String sku, String customer, String deliveredOn) {
+        ProgrammeFacts.knownCustomer(partner, customer);
         given().header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON)
                 .body(deviceJson(serial, sku, customer, deliveredOn)).post("/devices").then().statusCode(201);
     }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.Topics;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class ModelCatalogueTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-1");
+    }
 
     static String newSku() {
         return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

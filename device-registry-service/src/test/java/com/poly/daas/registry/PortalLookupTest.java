@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class PortalLookupTest {
 
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-1");
+        ProgrammeFacts.known("P-OUTSIDER");
+    }
+
     static String licenceJson(String key, String partner, String customer, String serial, String entitlement, String from, String until) {
         return "{\"licenceKey\":\"" + key + "\",\"product\":\"Poly Lens Pro\",\"partnerId\":\"" + partner + "\",\"customerId\":\"" + customer + "\""
                 + (serial == null ? "" : ",\"deviceSerial\":\"" + serial + "\"")
@@ -41,14 +49,15 @@ class PortalLookupTest {
         String partner = Fixtures.partner();
         String sku = Fixtures.model("VIDEO");
         String serial = Fixtures.serial();
-        Fixtures.device(partner, serial, sku, "CU-9", null);
+        String cu9 = Fixtures.customer(partner);
+        Fixtures.device(partner, serial, sku, cu9, null);
         String onDevice = licenceKey();
         String onEntitlement = licenceKey();
         given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
-                .body(licenceJson(onDevice, partner, "CU-9", serial, null, "2026-10-01", "2029-09-30")).post("/licences")
+                .body(licenceJson(onDevice, partner, cu9, serial, null, "2026-10-01", "2029-09-30")).post("/licences")
                 .then().statusCode(201).body("deviceSerial", equalTo(serial));
         given().header("Authorization", Tokens.service()).contentType(ContentType.JSON)
-                .body(licenceJson(onEntitlement, partner, "CU-9", null, "ENT-1", "2026-10-01", null)).post("/licences")
+                .body(licenceJson(onEntitlement, partner, cu9, null, "ENT-1", "2026-10-01", null)).post("/licences")
                 .then().statusCode(201);
 
         given().header("Authorization", Tokens.partner(partner)).queryParam("serial", serial).get("/licences")
@@ -61,7 +70,7 @@ class PortalLookupTest {
         given().header("Authorization", Tokens.partner("P-OUTSIDER")).queryParam("serial", serial).get("/licences")
                 .then().statusCode(200).body("items", hasSize(0));
         given().header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON)
-                .body(licenceJson(licenceKey(), partner, "CU-9", serial, null, "2026-10-01", null)).post("/licences").then().statusCode(403);
+                .body(licenceJson(licenceKey(), partner, cu9, serial, null, "2026-10-01", null)).post("/licences").then().statusCode(403);
     }
 
     @Test
@@ -69,17 +78,20 @@ class PortalLookupTest {
         String partner = Fixtures.partner();
         String sku = Fixtures.model("HEADSET");
         String serial = Fixtures.serial();
-        Fixtures.device(partner, serial, sku, "CU-9", null);
+        String cu9 = Fixtures.customer(partner);
+        Fixtures.device(partner, serial, sku, cu9, null);
         String key = licenceKey();
         record Case(String body, int status, String field) {
         }
         for (Case c : List.of(
-                new Case(licenceJson(key, partner, "CU-9", serial, null, "2026-10-01", "2026-09-30"), 400, "validUntil"),
-                new Case(licenceJson(key, partner, "CU-9", serial, "ENT-1", "2026-10-01", null), 400, "deviceSerial"),
-                new Case(licenceJson(key, partner, "CU-9", null, null, "2026-10-01", null), 400, "deviceSerial"),
-                new Case(licenceJson(key, "P-OTHER", "CU-9", serial, null, "2026-10-01", null), 400, "deviceSerial"),
-                new Case(licenceJson(key, partner, "CU-OTHER", serial, null, "2026-10-01", null), 400, "customerId"),
-                new Case(licenceJson("bad key", partner, "CU-9", serial, null, "2026-10-01", null), 400, "licenceKey"))) {
+                new Case(licenceJson(key, partner, cu9, serial, null, "2026-10-01", "2026-09-30"), 400, "validUntil"),
+                new Case(licenceJson(key, partner, cu9, serial, "ENT-1", "2026-10-01", null), 400, "deviceSerial"),
+                new Case(licenceJson(key, partner, cu9, null, null, "2026-10-01", null), 400, "deviceSerial"),
+                // issue 9: a partner the programme does not know, a customer that is not the partner's
+                new Case(licenceJson(key, "P-UNKNOWN-" + serial, cu9, serial, null, "2026-10-01", null), 422, "partnerId"),
+                new Case(licenceJson(key, partner, "CU-OTHER", serial, null, "2026-10-01", null), 422, "customerId"),
+                new Case(licenceJson(key, partner, Fixtures.customer(partner), serial, null, "2026-10-01", null), 400, "customerId"),
+                new Case(licenceJson("bad key", partner, cu9, serial, null, "2026-10-01", null), 400, "licenceKey"))) {
             given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON).body(c.body()).post("/licences")
                     .then().statusCode(c.status()).body("errors.field", hasItem(c.field()));
         }

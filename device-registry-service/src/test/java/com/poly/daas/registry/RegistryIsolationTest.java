@@ -27,7 +27,7 @@ class RegistryIsolationTest {
         String outsider = Fixtures.partner();
         String sku = Fixtures.model("DESK_PHONE");
         String serial = Fixtures.serial();
-        String customer = "CU-" + Fixtures.serial();
+        String customer = Fixtures.customer(owner);
         Fixtures.device(owner, serial, sku, customer, "2026-10-01");
         String licence = "LIC-" + Fixtures.serial();
         given().header("Authorization", Tokens.admin()).contentType(ContentType.JSON)
@@ -48,6 +48,11 @@ class RegistryIsolationTest {
         String announcement = "{\"announcedOn\":\"2026-11-02\",\"effectiveOn\":\"2027-05-01\"}";
         String forOwner = "{\"partnerId\":\"" + owner + "\",\"serial\":\"" + Fixtures.serial() + "\",\"sku\":\"" + sku + "\",\"customerId\":\"" + customer + "\"}";
         String bulkForOwner = "{\"partnerId\":\"" + owner + "\",\"devices\":[" + Fixtures.deviceJson(Fixtures.serial(), sku, customer, null) + "]}";
+        // issue 9: the outsider, acting for itself, names the owner's customer
+        String deviceForOwnersCustomer = Fixtures.deviceJson(Fixtures.serial(), sku, customer, null);
+        String bulkForOwnersCustomer = "{\"devices\":[" + Fixtures.deviceJson(Fixtures.serial(), sku, customer, null) + "]}";
+        java.util.function.Supplier<String> ownersDevices = () -> given().header("Authorization", Tokens.agent())
+                .get("/devices?customerId=" + customer).asString();
 
         IsolationSuite.fromOpenApi()
                 // catalogue: shared, staff maintain it
@@ -63,9 +68,11 @@ class RegistryIsolationTest {
                 .list("GET /price-lists", "/price-lists")
                 // serial registry: partner-owned
                 .send("POST /devices", "/devices", forOwner)
+                .write("POST /devices", "/devices", deviceForOwnersCustomer, ownersDevices)
                 .list("GET /devices", "/devices?customerId=" + customer)
                 .get("GET /devices/{serial}", "/devices/" + serial)
                 .send("POST /devices/bulk", "/devices/bulk", bulkForOwner)
+                .write("POST /devices/bulk", "/devices/bulk", bulkForOwnersCustomer, ownersDevices)
                 .send("PUT /devices/{serial}/delivery", "/devices/" + serial + "/delivery", "{\"deliveredOn\":\"2026-10-02\"}")
                 .send("POST /devices/{serial}/status", "/devices/" + serial + "/status", "{\"status\":\"RETIRED\"}")
                 .get("GET /devices/{serial}/history", "/devices/" + serial + "/history")

@@ -13,6 +13,7 @@ import com.poly.daas.events.Topics;
 import com.poly.daas.events.rmas.DefectiveUnitReceived;
 import com.poly.daas.events.rmas.ReplacementShipped;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +29,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class RmaEventsConsumerTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-OUTSIDER");
+    }
 
     static String rmaEvent(DomainEvent event, UUID id) {
         return EventJson.write(EventJson.envelope(event, id, Instant.now(), "rma-service"));

@@ -6,6 +6,10 @@ import com.poly.daas.events.contracts.ContractExpired;
 import com.poly.daas.events.contracts.ContractTerminated;
 import com.poly.daas.events.contracts.DeviceCoverageEnded;
 import com.poly.daas.events.contracts.DeviceEnrolled;
+import com.poly.daas.events.parties.CustomerChanged;
+import com.poly.daas.events.parties.CustomerCreated;
+import com.poly.daas.events.parties.PartnerCertificationChanged;
+import com.poly.daas.events.parties.PartnerRegistered;
 import com.poly.daas.events.registry.DeviceDeliveryReported;
 import com.poly.daas.events.registry.DeviceRegistered;
 import com.poly.daas.events.registry.DeviceStatusChanged;
@@ -40,6 +44,10 @@ public enum EventType {
     DEVICE_REGISTERED(DeviceRegistered.class, Topics.REGISTRY_DEVICES, "Device", 1),
     DEVICE_DELIVERY_REPORTED(DeviceDeliveryReported.class, Topics.REGISTRY_DEVICES, "Device", 1),
     DEVICE_STATUS_CHANGED(DeviceStatusChanged.class, Topics.REGISTRY_DEVICES, "Device", 1),
+    PARTNER_REGISTERED(PartnerRegistered.class, Topics.PARTIES, "Partner", 1),
+    PARTNER_CERTIFICATION_CHANGED(PartnerCertificationChanged.class, Topics.PARTIES, "Partner", 1),
+    CUSTOMER_CREATED(CustomerCreated.class, Topics.PARTIES, "Customer", 1),
+    CUSTOMER_CHANGED(CustomerChanged.class, Topics.PARTIES, "Customer", 1),
     CONTRACT_ACTIVATED(ContractActivated.class, Topics.CONTRACTS, "Contract", 1),
     DEVICE_ENROLLED(DeviceEnrolled.class, Topics.CONTRACTS, "Contract", 1),
     DEVICE_COVERAGE_ENDED(DeviceCoverageEnded.class, Topics.CONTRACTS, "Contract", 1),

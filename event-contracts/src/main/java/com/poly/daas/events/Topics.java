@@ -12,6 +12,8 @@ public final class Topics {
     public static final String REGISTRY_MODELS = "daas.registry.models.v1";
     /** Serial-level facts: registration, delivery date, status (producer: device-registry-service). */
     public static final String REGISTRY_DEVICES = "daas.registry.devices.v1";
+    /** Certified partners and their customers: who owns what (producer: contract-service). Key: partner or customer id. */
+    public static final String PARTIES = "daas.contracts.parties.v1";
     /** Contracts and device coverage (producer: contract-service). */
     public static final String CONTRACTS = "daas.contracts.v1";
     /** Advance replacements and returns (producer: rma-service). */
@@ -31,7 +33,7 @@ public final class Topics {
 
     /** Every topic the suite uses, dead-letter topics included (for provisioning). */
     public static List<String> all() {
-        var topics = new java.util.ArrayList<>(List.of(REGISTRY_MODELS, REGISTRY_DEVICES, CONTRACTS, RMAS, TICKETS, BILLING));
+        var topics = new java.util.ArrayList<>(List.of(REGISTRY_MODELS, REGISTRY_DEVICES, PARTIES, CONTRACTS, RMAS, TICKETS, BILLING));
         SERVICES.forEach(s -> topics.add(deadLetter(s)));
         return List.copyOf(topics);
     }

@@ -2,7 +2,7 @@ package com.poly.daas.ticket;
 
 import static com.poly.daas.ticket.TicketFixtures.open;
 import static com.poly.daas.ticket.TicketFixtures.openFor;
-import static com.poly.daas.ticket.TicketFixtures.serial;
+import static com.poly.daas.ticket.TicketFixtures.desk;
 import static com.poly.daas.ticket.TicketFixtures.ticketJson;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +16,8 @@ import static org.hamcrest.Matchers.nullValue;
 import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.Topics;
 import com.poly.daas.testsupport.MutableClock;
+import com.poly.daas.testsupport.ProgrammeFacts;
+import com.poly.daas.ticket.TicketFixtures.Desk;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
@@ -50,22 +52,25 @@ class TicketApiTest {
 
     @Test
     void S2_endUsersAndAdminsCannotOpenTicketsPartnersAndAgentsCan() {
-        String body = ticketJson(null, "CU-1", serial(), "US", "NY", "America/New_York");
-        open(Tokens.endUser("P-S2"), body).statusCode(403).contentType("application/problem+json");
-        open(Tokens.admin(), ticketJson("P-S2", "CU-1", serial(), "US", "NY", "America/New_York")).statusCode(403);
+        Desk desk = desk();
+        String body = ticketJson(null, desk.customer(), desk.serial());
+        open(Tokens.endUser(desk.partner()), body).statusCode(403).contentType("application/problem+json");
+        open(Tokens.admin(), ticketJson(desk.partner(), desk.customer(), desk.serial())).statusCode(403);
         given().contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(401);
 
-        open(Tokens.partner("P-S2"), body).statusCode(201).body("partnerId", equalTo("P-S2")).body("status", equalTo("OPEN"));
-        open(Tokens.agent(), ticketJson("P-S2", "CU-1", serial(), "US", "NY", "America/New_York"))
-                .statusCode(201).body("partnerId", equalTo("P-S2"));
+        open(Tokens.partner(desk.partner()), body).statusCode(201).body("partnerId", equalTo(desk.partner()))
+                .body("status", equalTo("OPEN"));
+        open(Tokens.agent(), ticketJson(desk.partner(), desk.customer(), desk.serial()))
+                .statusCode(201).body("partnerId", equalTo(desk.partner()));
         // an agent must say which partner the ticket is for
         open(Tokens.agent(), body).statusCode(400).body("errors.field", hasItem("partnerId"));
     }
 
     @Test
     void S1_S3_openedFriday1600InNewYorkFirstResponseDueMonday1200AndTriageMonday1600Local() {
+        Desk desk = desk();
         nowInNewYork(2026, 11, 20, 16); // Friday
-        String id = open(Tokens.partner("P-S3"), ticketJson(null, "CU-1", serial(), "US", "NY", "America/New_York"))
+        String id = open(Tokens.partner(desk.partner()), ticketJson(null, desk.customer(), desk.serial()))
                 .statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .header("Location", containsString("/tickets/"))
@@ -75,50 +80,60 @@ class TicketApiTest {
                 .body("triageDueLocal", equalTo("2026-11-23T16:00:00-05:00"))
                 .body("timeZone", equalTo("America/New_York"))
                 .extract().path("id");
-        given().header("Authorization", Tokens.partner("P-S3")).get("/tickets/" + id).then().statusCode(200)
+        given().header("Authorization", Tokens.partner(desk.partner())).get("/tickets/" + id).then().statusCode(200)
                 .body("firstResponseDueLocal", equalTo("2026-11-23T12:00:00-05:00")).body("siteSubdivision", equalTo("NY"));
     }
 
     @Test
     void S1_thanksgivingIsNotABusinessDayInTheUsButIsInFrance() {
+        Desk newYork = desk("US", null, "America/New_York");
+        Desk paris = desk("FR", null, "Europe/Paris");
         nowInNewYork(2026, 11, 25, 16); // Wednesday before Thanksgiving (Thursday 26)
-        open(Tokens.partner("P-S1"), ticketJson(null, "CU-1", serial(), "US", null, "America/New_York"))
+        open(Tokens.partner(newYork.partner()), ticketJson(null, newYork.customer(), newYork.serial()))
                 .statusCode(201).body("firstResponseDueLocal", equalTo("2026-11-27T12:00:00-05:00"));
         // the same instant at a Paris site: 22:00 local, so counting starts Thursday 09:00 (no holiday in FR)
-        open(Tokens.partner("P-S1"), ticketJson(null, "CU-2", serial(), "FR", null, "Europe/Paris"))
+        open(Tokens.partner(paris.partner()), ticketJson(null, paris.customer(), paris.serial()))
                 .statusCode(201).body("firstResponseDueLocal", equalTo("2026-11-26T13:00:00+01:00"))
                 .body("triageDueLocal", equalTo("2026-11-26T17:00:00+01:00"));
     }
 
     @Test
-    void P2_S1_badSitesAndInputAreProblemsNamingTheFieldAndChangeNothing() {
-        String s = serial();
-        open(Tokens.partner("P-V"), ticketJson(null, "CU-1", s, "JP", null, "Asia/Tokyo"))
-                .statusCode(422).contentType("application/problem+json").body("rule", equalTo("P2"))
-                .body("errors.field", hasItem("siteCountry"));
-        open(Tokens.partner("P-V"), ticketJson(null, "CU-1", s, "US", null, "Mars/Olympus"))
-                .statusCode(400).body("errors.field", hasItem("timeZone"));
-        open(Tokens.partner("P-V"), ticketJson(null, "CU-1", s, "GB", "EN", "Europe/London"))
-                .statusCode(400).body("errors.field", hasItem("siteSubdivision"));
-        open(Tokens.partner("P-V"), ticketJson(null, "", "bad serial", "usa", null, "America/New_York"))
+    void S1_theSiteIsTheCustomersRecordEvenWhenTheCallerSendsAnother() {
+        Desk berlin = desk("DE", "DE-BY", "Europe/Berlin");
+        String claimsAnotherSite = ticketJson(null, berlin.customer(), berlin.serial())
+                .replace("{", "{\"siteCountry\":\"US\",\"siteSubdivision\":\"NY\",\"timeZone\":\"America/New_York\",");
+        open(Tokens.partner(berlin.partner()), claimsAnotherSite).statusCode(201)
+                .body("siteCountry", equalTo("DE")).body("siteSubdivision", equalTo("BY"))
+                .body("timeZone", equalTo("Europe/Berlin"));
+        // the customer moved: later tickets follow the new record (CustomerChanged)
+        ProgrammeFacts.customerMoved(berlin.customer(), berlin.partner(), "DE", "DE-BE", "Europe/Berlin");
+        open(Tokens.partner(berlin.partner()), ticketJson(null, berlin.customer(), berlin.serial())).statusCode(201)
+                .body("siteSubdivision", equalTo("BE"));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndChangesNothing() {
+        Desk desk = desk();
+        String s = desk.serial();
+        open(Tokens.partner(desk.partner()), ticketJson(null, "", "bad serial"))
                 .statusCode(400).body("type", equalTo("https://problems.daas.poly.com/validation-failed"))
-                .body("errors.field", hasItem("customerId")).body("errors.field", hasItem("serial"))
-                .body("errors.field", hasItem("siteCountry"));
-        given().header("Authorization", Tokens.partner("P-V")).contentType(ContentType.JSON)
-                .body(ticketJson(null, "CU-1", s, "US", null, "America/New_York").replace("}", ",\"priority\":1}"))
+                .body("errors.field", hasItem("customerId")).body("errors.field", hasItem("serial"));
+        given().header("Authorization", Tokens.partner(desk.partner())).contentType(ContentType.JSON)
+                .body(ticketJson(null, desk.customer(), s).replace("}", ",\"priority\":1}"))
                 .post("/tickets").then().statusCode(400).body("errors.field", hasItem("priority"));
-        given().header("Authorization", Tokens.partner("P-V")).queryParam("serial", s).get("/tickets")
+        given().header("Authorization", Tokens.partner(desk.partner())).queryParam("serial", s).get("/tickets")
                 .then().statusCode(200).body("items", hasSize(0));
-        given().header("Authorization", Tokens.partner("P-V")).get("/tickets/not-a-uuid").then().statusCode(404);
+        given().header("Authorization", Tokens.partner(desk.partner())).get("/tickets/not-a-uuid").then().statusCode(404);
     }
 
     @Test
     void S3_hardwareFailureTriageIsForAgentsWithIfMatchAndPublishesTheEventThroughTheOutbox() {
-        String s = serial();
-        String id = openFor("P-T", "CU-77", s);
+        Desk desk = desk();
+        String s = desk.serial();
+        String id = openFor(desk);
         String triage = "{\"decision\":\"HARDWARE_FAILURE\",\"note\":\"PSU board dead\"}";
 
-        given().header("Authorization", Tokens.partner("P-T")).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.partner(desk.partner())).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body(triage).post("/tickets/" + id + "/triage").then().statusCode(403);
         given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
                 .body(triage).post("/tickets/" + id + "/triage").then().statusCode(428);
@@ -136,8 +151,8 @@ class TicketApiTest {
         assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened", "HardwareFailureConfirmed");
         var confirmed = events.get(1).payload();
         assertThat(confirmed.get("serial").asText()).isEqualTo(s);
-        assertThat(confirmed.get("partnerId").asText()).isEqualTo("P-T");
-        assertThat(confirmed.get("customerId").asText()).isEqualTo("CU-77");
+        assertThat(confirmed.get("partnerId").asText()).isEqualTo(desk.partner());
+        assertThat(confirmed.get("customerId").asText()).isEqualTo(desk.customer());
         assertThat(confirmed.get("cause").asText()).isEqualTo("HARDWARE_FAILURE");
         assertThat(confirmed.get("confirmedAt").asText()).isNotBlank();
         assertThat(events.get(1).producer()).isEqualTo("ticket-service");
@@ -146,7 +161,8 @@ class TicketApiTest {
 
     @Test
     void S3_noFaultTriagePublishesNoHardwareFailureAndTakesNoCause() {
-        String id = openFor("P-T", "CU-78", serial());
+        Desk desk = desk();
+        String id = openFor(desk);
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"decision\":\"NO_FAULT\",\"cause\":\"DROP_DAMAGE\"}").post("/tickets/" + id + "/triage")
                 .then().statusCode(400).body("errors.field", hasItem("cause"));
@@ -154,7 +170,7 @@ class TicketApiTest {
                 .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage")
                 .then().statusCode(200).body("failureCause", nullValue());
         // a marker event after ours proves the absence of HardwareFailureConfirmed
-        String marker = openFor("P-T", "CU-78", serial());
+        String marker = openFor(desk, desk.anotherDevice());
         TopicProbe.events(Topics.TICKETS, marker, 1, Duration.ofSeconds(20));
         List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 1, Duration.ofSeconds(5));
         assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened");
@@ -162,44 +178,46 @@ class TicketApiTest {
 
     @Test
     void idempotencyKeyReplaysTheOpeningAndListsFilterAndPage() {
-        String s = serial();
+        Desk desk = desk("DE", "DE-BY", "Europe/Berlin");
+        String s = desk.serial();
         String key = UUID.randomUUID().toString();
-        String body = ticketJson(null, "CU-9", s, "DE", "BY", "Europe/Berlin");
-        String first = given().header("Authorization", Tokens.partner("P-L")).header("Idempotency-Key", key)
+        String body = ticketJson(null, desk.customer(), s);
+        String first = given().header("Authorization", Tokens.partner(desk.partner())).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201).extract().path("id");
-        given().header("Authorization", Tokens.partner("P-L")).header("Idempotency-Key", key)
+        given().header("Authorization", Tokens.partner(desk.partner())).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201)
                 .header("Idempotency-Replayed", "true").body("id", equalTo(first));
-        openFor("P-L", "CU-9", s);
-        openFor("P-L", "CU-9", s);
+        openFor(desk);
+        openFor(desk);
 
-        var page1 = given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("limit", 2)
+        var page1 = given().header("Authorization", Tokens.partner(desk.partner())).queryParam("serial", s).queryParam("limit", 2)
                 .get("/tickets").then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue())
                 .extract().jsonPath();
-        given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("limit", 2)
+        given().header("Authorization", Tokens.partner(desk.partner())).queryParam("serial", s).queryParam("limit", 2)
                 .queryParam("cursor", page1.getString("cursor")).get("/tickets").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].id", equalTo(first)).body("next", nullValue());
-        given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("status", "TRIAGED")
+        given().header("Authorization", Tokens.partner(desk.partner())).queryParam("serial", s).queryParam("status", "TRIAGED")
                 .get("/tickets").then().statusCode(200).body("items", hasSize(0));
         given().header("Authorization", Tokens.agent()).queryParam("serial", s).queryParam("status", "OPEN")
                 .get("/tickets").then().statusCode(200).body("items", hasSize(3));
-        given().header("Authorization", Tokens.partner("P-L")).queryParam("cursor", "garbage!").get("/tickets")
+        given().header("Authorization", Tokens.partner(desk.partner())).queryParam("cursor", "garbage!").get("/tickets")
                 .then().statusCode(400).body("errors.field", hasItem("cursor"));
-        given().header("Authorization", Tokens.partner("P-L")).queryParam("status", "LOST").get("/tickets")
+        given().header("Authorization", Tokens.partner(desk.partner())).queryParam("status", "LOST").get("/tickets")
                 .then().statusCode(400).body("errors.field", hasItem("status"));
     }
 
     @Test
     void lifecycleTransitionsAreExplicit_triagedThenResolvedByAnAgentThenClosedByThePartner() {
-        String s = serial();
-        String id = openFor("P-LC", "CU-1", s);
+        Desk desk = desk();
+        String s = desk.serial();
+        String id = openFor(desk);
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"resolution\":\"nothing to do\"}").post("/tickets/" + id + "/resolution")
                 .then().statusCode(409).body("detail", containsString("OPEN"));
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"decision\":\"HARDWARE_FAILURE\",\"cause\":\"DROP_DAMAGE\"}").post("/tickets/" + id + "/triage")
                 .then().statusCode(200).body("failureCause", equalTo("DROP_DAMAGE"));
-        given().header("Authorization", Tokens.partner("P-LC")).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.partner(desk.partner())).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                 .body("{\"resolution\":\"RMA authorised\"}").post("/tickets/" + id + "/resolution").then().statusCode(403);
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
                 .body("{\"resolution\":\"\"}").post("/tickets/" + id + "/resolution")
@@ -208,14 +226,14 @@ class TicketApiTest {
                 .body("{\"resolution\":\"RMA authorised\"}").post("/tickets/" + id + "/resolution")
                 .then().statusCode(200).header("ETag", equalTo("\"2\"")).body("status", equalTo("RESOLVED"))
                 .body("resolution", equalTo("RMA authorised")).body("resolvedAt", notNullValue());
-        given().header("Authorization", Tokens.partner("P-LC")).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.partner(desk.partner())).contentType(ContentType.JSON)
                 .body("{\"reason\":\"replacement installed\"}").post("/tickets/" + id + "/closure").then().statusCode(428);
-        given().header("Authorization", Tokens.partner("P-LC")).header("If-Match", "\"2\"").contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.partner(desk.partner())).header("If-Match", "\"2\"").contentType(ContentType.JSON)
                 .body("{\"reason\":\"replacement installed\"}").post("/tickets/" + id + "/closure")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("closeReason", equalTo("replacement installed"));
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"3\"").contentType(ContentType.JSON)
                 .body("{}").post("/tickets/" + id + "/closure").then().statusCode(409);
-        given().header("Authorization", Tokens.partner("P-LC")).queryParam("status", "CLOSED").queryParam("serial", s)
+        given().header("Authorization", Tokens.partner(desk.partner())).queryParam("status", "CLOSED").queryParam("serial", s)
                 .get("/tickets").then().statusCode(200).body("items", hasSize(1));
     }
 }

@@ -1,62 +1,101 @@
 package com.poly.daas.ticket;
 
+import static com.poly.daas.ticket.TicketFixtures.desk;
 import static com.poly.daas.ticket.TicketFixtures.open;
 import static com.poly.daas.ticket.TicketFixtures.openFor;
-import static com.poly.daas.ticket.TicketFixtures.serial;
 import static com.poly.daas.ticket.TicketFixtures.ticketJson;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.isolation.IsolationSuite;
+import com.poly.daas.ticket.TicketFixtures.Desk;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Partner isolation over every operation of the ticket API (S2 included: end users get 403 everywhere). */
+/** Partner isolation over every operation of the ticket API, reads and writes (S2 included: end users get 403 everywhere). */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class TicketIsolationTest {
 
     @Test
     void everyOperationIsolatesPartners() {
-        String owner = "P-A-" + UUID.randomUUID().toString().substring(0, 6);
-        String outsider = "P-B-" + UUID.randomUUID().toString().substring(0, 6);
-        String serialOfA = serial();
-        String customerOfA = "CU-A-" + UUID.randomUUID().toString().substring(0, 8);
-        String ticketOfA = openFor(owner, customerOfA, serialOfA);
+        Desk owner = desk();
+        Desk outsider = desk();
+        String ticketOfA = openFor(owner);
+        Supplier<String> ticketsOnOwnersDevice = () -> given().header("Authorization", Tokens.agent())
+                .queryParam("serial", owner.serial()).get("/tickets").asString();
 
         IsolationSuite.fromOpenApi()
-                .send("POST /tickets", "/tickets", ticketJson(owner, "CU-X", serial(), "US", "NY", "America/New_York"))
+                .send("POST /tickets", "/tickets", ticketJson(owner.partner(), owner.customer(), owner.serial()))
+                // issue 9: the outsider, for itself, names the owner's customer and device
+                .write("POST /tickets", "/tickets", ticketJson(null, owner.customer(), owner.serial()), ticketsOnOwnersDevice)
                 .get("GET /tickets/{id}", "/tickets/" + ticketOfA)
-                .list("GET /tickets", "/tickets?serial=" + serialOfA)
+                .list("GET /tickets", "/tickets?serial=" + owner.serial())
                 .staffOnly("POST /tickets/{id}/triage", "/tickets/" + ticketOfA + "/triage", "{\"decision\":\"NO_FAULT\"}")
                 .staffOnly("POST /tickets/{id}/resolution", "/tickets/" + ticketOfA + "/resolution", "{\"resolution\":\"done\"}")
                 .send("POST /tickets/{id}/closure", "/tickets/" + ticketOfA + "/closure", "{\"reason\":\"done\"}")
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
-                .verify(owner, outsider, List.of(serialOfA, customerOfA, ticketOfA));
+                .verify(owner.partner(), outsider.partner(), List.of(owner.serial(), owner.customer(), ticketOfA));
     }
 
     @Test
     void aPartnerListsOnlyItsOwnTicketsAndCannotOpenOneForAnother() {
-        String s = serial();
-        openFor("P-A", "CU-1", s);
-        openFor("P-B", "CU-2", s);
-        given().header("Authorization", Tokens.partner("P-A")).queryParam("serial", s).get("/tickets")
-                .then().statusCode(200).body("items", hasSize(1)).body("items[0].partnerId", equalTo("P-A"));
-        given().header("Authorization", Tokens.agent()).queryParam("serial", s).get("/tickets")
-                .then().statusCode(200).body("items", hasSize(2));
-        open(Tokens.partner("P-B"), ticketJson("P-A", "CU-1", serial(), "US", null, "America/New_York")).statusCode(404);
-        open(Tokens.partnerWithoutClaim(), ticketJson(null, "CU-1", serial(), "US", null, "America/New_York")).statusCode(403);
+        Desk a = desk();
+        Desk b = desk();
+        openFor(a);
+        openFor(b);
+        given().header("Authorization", Tokens.partner(a.partner())).get("/tickets?serial=" + a.serial())
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].partnerId", equalTo(a.partner()));
+        open(Tokens.partner(b.partner()), ticketJson(a.partner(), a.customer(), a.serial())).statusCode(404)
+                .body(not(containsString(a.partner())));
+        open(Tokens.partnerWithoutClaim(), ticketJson(null, a.customer(), a.serial())).statusCode(403);
+    }
+
+    @Test
+    void anotherPartnersCustomerOrDeviceIsRefusedLikeAnUnknownOneEvenForAnAgent() {
+        Desk a = desk();
+        Desk b = desk();
+        // B's own customer with A's device, A's customer with B's device, an unknown customer
+        open(Tokens.partner(b.partner()), ticketJson(null, b.customer(), a.serial())).statusCode(422)
+                .body("type", endsWith("/unknown-reference")).body("errors.field", hasItem("serial"));
+        open(Tokens.partner(b.partner()), ticketJson(null, a.customer(), b.serial())).statusCode(422)
+                .body("errors.field", hasItem("customerId")).body(not(containsString(a.partner())));
+        open(Tokens.partner(b.partner()), ticketJson(null, "CU-NOBODY", b.serial())).statusCode(422)
+                .body("errors.field", hasItem("customerId"));
+        // an agent opening B's ticket is held to B's customers and devices
+        open(Tokens.agent(), ticketJson(b.partner(), a.customer(), a.serial())).statusCode(422)
+                .body("errors.field", hasItem("customerId"));
+        open(Tokens.agent(), ticketJson(b.partner(), b.customer(), a.serial())).statusCode(422)
+                .body("errors.field", hasItem("serial"));
+        given().header("Authorization", Tokens.agent()).get("/tickets?serial=" + a.serial()).then().body("items", hasSize(0));
+    }
+
+    @Test
+    void unknownPartnersAreRefusedEverywhereAndSuspendedOnesKeepSupport() {
+        String stranger = Tokens.partner("P-NEVER-REGISTERED");
+        given().header("Authorization", stranger).get("/tickets").then().statusCode(403)
+                .body("type", endsWith("/unknown-partner"));
+        Desk a = desk();
+        open(stranger, ticketJson(null, a.customer(), a.serial())).statusCode(403).body("type", endsWith("/unknown-partner"));
+        // decision (docs/decisions.md): support of devices already sold continues while the certification is suspended
+        ProgrammeFacts.certification(a.partner(), "SUSPENDED");
+        openFor(a);
     }
 
     @Test
     void agentChangesAreAudited() {
-        String id = openFor("P-A", "CU-1", serial());
+        String id = openFor(desk());
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType("application/json")
                 .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage").then().statusCode(200);
         given().header("Authorization", Tokens.admin()).queryParam("entityType", "Ticket").queryParam("entityId", id)

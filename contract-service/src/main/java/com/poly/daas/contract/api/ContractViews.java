@@ -78,6 +78,15 @@ public final class ContractViews {
             @NotBlank @Size(max = 64) @Schema(example = "America/Los_Angeles", description = "IANA time zone of the site") String timeZone) {
     }
 
+    @Schema(name = "SiteMove", description = "The customer's site moved: support (S1) and return (A3) clocks run in the new site")
+    public record SiteMove(
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO-3166 alpha-2 code, e.g. US")
+            @Schema(example = "US", description = "ISO-3166 alpha-2; P2: in the customer's region and currency") String country,
+            @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]{1,3}", message = "must be an ISO-3166-2 code, e.g. US-CA")
+            @Schema(example = "US-NY", description = "ISO-3166-2 subdivision of the country") String subdivision,
+            @NotBlank @Size(max = 64) @Schema(example = "America/New_York", description = "IANA time zone of the site") String timeZone) {
+    }
+
     @Schema(name = "Customer", description = "An end customer with its derived region and contract currency")
     public record CustomerView(
             @Schema(example = "0b9f3c1e-6a55-4d0e-9a43-6c5b1f1d2e77") String id,

@@ -2,6 +2,7 @@ package com.poly.daas.contract.api;
 
 import com.poly.daas.contract.api.ContractViews.CustomerView;
 import com.poly.daas.contract.api.ContractViews.NewCustomer;
+import com.poly.daas.contract.api.ContractViews.SiteMove;
 import com.poly.daas.contract.domain.Customer;
 import com.poly.daas.contract.persistence.CustomerRepository;
 import com.poly.daas.contract.service.CustomerBook;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -96,6 +98,27 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "0b9f3c1e-6a55-4d0e-9a43-6c5b1f1d2e77") @PathParam("customerId") String customerId) {
         Customer customer = customers.byId(customerId).orElseThrow(() -> ApiProblem.notFound("customer", customerId));
+        return Response.ok(CustomerView.of(customer)).tag(ETags.of(customer.version)).build();
+    }
+
+    @PUT
+    @Path("/{customerId}/site")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
+    @Operation(summary = "Move a customer's site",
+            description = "The site's country, subdivision and time zone, in which support (S1) and return (A3) clocks run; "
+                    + "published as CustomerChanged to every service. P2: the new country must keep the customer's region "
+                    + "and currency (else 422; a site elsewhere is a new customer). The partner (its own customers only) or "
+                    + "staff. If-Match required.")
+    @APIResponse(responseCode = "200", description = "Moved", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = CustomerView.class)))
+    @APIResponse(responseCode = "404", description = "No such customer visible to the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Country outside the customer's region or currency (P2)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response moveSite(@Parameter(example = "0b9f3c1e-6a55-4d0e-9a43-6c5b1f1d2e77") @PathParam("customerId") String customerId,
+                             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull SiteMove move) {
+        Customer customer = book.moveSite(customerId, move, ifMatch);
         return Response.ok(CustomerView.of(customer)).tag(ETags.of(customer.version)).build();
     }
 }

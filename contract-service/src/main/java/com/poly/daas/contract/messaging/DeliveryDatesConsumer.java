@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** P3: delivery dates from the registry's device events start the service periods, once per event (inbox). */
+/**
+ * P3: delivery dates from the registry's device events start the service periods; registrations say whose each serial
+ * is (issue 9: enrolment ownership). Once per event (inbox).
+ */
 @ApplicationScoped
 public class DeliveryDatesConsumer {
     static final String CONSUMER = "contract-service.delivery-dates";
@@ -32,6 +35,7 @@ public class DeliveryDatesConsumer {
         switch (event.type()) {
             case "DeviceRegistered" -> {
                 var e = EventJson.payload(event, DeviceRegistered.class);
+                ledger.registered(e.serial(), e.sku(), e.partnerId(), e.customerId());
                 if (e.deliveredOn() != null) {
                     ledger.deliveryReported(e.serial(), e.sku(), e.partnerId(), e.deliveredOn());
                 }

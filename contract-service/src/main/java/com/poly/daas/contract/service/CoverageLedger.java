@@ -32,6 +32,8 @@ public class CoverageLedger {
     CoverageEvents events;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     /**
      * P3: the delivery date of a serial became known (or was corrected). Recorded for later enrolments; an enrolled
@@ -39,6 +41,20 @@ public class CoverageLedger {
      * P4: a replacement keeps its inherited period whatever its own delivery date.
      */
     @Transactional
+    /** Issue 9: the serial is registered to this partner's customer (a later registration of the serial replaces it). */
+    public void registered(String serial, String sku, String partnerId, String customerId) {
+        if (serial == null || sku == null || partnerId == null || customerId == null) {
+            throw new IllegalArgumentException("DeviceRegistered without serial, sku, partner or customer");
+        }
+        em.createNativeQuery("""
+                        insert into registered_device (serial, sku, partner_id, customer_id, registered_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (serial) do update set sku = excluded.sku, partner_id = excluded.partner_id,
+                            customer_id = excluded.customer_id, registered_at = excluded.registered_at""")
+                .setParameter(1, serial).setParameter(2, sku).setParameter(3, partnerId).setParameter(4, customerId)
+                .setParameter(5, java.sql.Timestamp.from(clock.instant())).executeUpdate();
+    }
+
     public void deliveryReported(String serial, String sku, String partnerId, LocalDate deliveredOn) {
         if (serial == null || serial.isBlank() || deliveredOn == null) {
             throw new IllegalArgumentException("delivery event without serial or deliveredOn");
@@ -58,8 +74,9 @@ public class CoverageLedger {
         }
 
         DeviceCoverage device = coverages.openBySerial(serial).orElse(null);
-        if (device == null || (sku != null && !sku.equals(device.sku))) {
-            return;
+        if (device == null || (sku != null && !sku.equals(device.sku))
+                || (partnerId != null && !partnerId.equals(device.partnerId))) {
+            return; // another partner's report never moves this coverage (issue 9)
         }
         device.deliveredOn = deliveredOn;
         if (device.isReplacement() && device.coverageStart != null) {

@@ -17,7 +17,6 @@ import com.poly.daas.platform.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,6 +64,7 @@ public class Enrolments {
             if (device.deliveredOn() != null && device.deliveredOn().isAfter(today)) {
                 throw ApiProblem.invalidField(at + "deliveredOn", "must not be in the future");
             }
+            requireRegisteredTo(contract, at, device);
             requireEnrollable(at, device);
             requireNotEnrolled(at, device);
             LocalDate delivered = deliveredOn(device);
@@ -75,6 +75,7 @@ public class Enrolments {
             }
         }
         List<DeviceCoverage> enrolled = new ArrayList<>();
+        claimSerials(devices);
         for (DeviceToEnrol device : devices) {
             DeviceCoverage row = new DeviceCoverage();
             row.id = UUID.randomUUID();
@@ -93,15 +94,45 @@ public class Enrolments {
             events.enrolled(contract, row);
             enrolled.add(row);
         }
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            // a concurrent enrolment of the same serial won the unique index (one open enrolment per serial)
-            throw ApiProblem.conflict("already-enrolled", "Serial already enrolled",
-                    "One of the serials was enrolled concurrently; read the contract's devices and retry.", null);
-        }
         audit.recordStaffChange("devices.enrolled", "Contract", contractId, null, request);
         return enrolled;
+    }
+
+    /**
+     * Issue 9: only a serial registered (in the registry, learnt from its DeviceRegistered events) to the contract's own
+     * partner and customer can be enrolled. A serial registered elsewhere is refused exactly as an unknown one, so the
+     * refusal never says that it exists for someone else.
+     */
+    private void requireRegisteredTo(Contract contract, String at, DeviceToEnrol device) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select partner_id, customer_id, sku from registered_device where serial = ?1")
+                .setParameter(1, device.serial()).getResultList();
+        boolean ours = rows.size() == 1 && contract.partnerId.equals(rows.get(0)[0])
+                && contract.customerId.toString().equals(rows.get(0)[1]);
+        if (!ours) {
+            throw new ApiProblem(422, "device-not-registered", "Device not registered to this customer",
+                    "No device with serial " + device.serial() + " is registered to this contract's customer; register it "
+                            + "in the device registry first (the registration reaches contracts within seconds).", null)
+                    .field(at + "serial", "not registered to this contract's customer");
+        }
+        if (!device.sku().equals(rows.get(0)[2])) {
+            throw ApiProblem.invalidField(at + "sku", "serial " + device.serial() + " is registered as another model");
+        }
+    }
+
+    /**
+     * One open enrolment per serial, decided by the database: the serials are claimed first, in sorted order (no
+     * deadlock between two requests naming the same serials), so a concurrent enrolment of the same serial waits on
+     * the unique index and then gets 409, before any row or event of this request is written.
+     */
+    private void claimSerials(List<DeviceToEnrol> devices) {
+        for (String serial : devices.stream().map(DeviceToEnrol::serial).sorted().toList()) {
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtext('enrol:' || ?1))").setParameter(1, serial)
+                    .getSingleResult();
+        }
+        for (DeviceToEnrol device : devices) {
+            requireNotEnrolled("devices[" + devices.indexOf(device) + "].", device);
+        }
     }
 
     /** E1: the option is chosen at the time of sale; it can never be added (or changed) afterwards. */

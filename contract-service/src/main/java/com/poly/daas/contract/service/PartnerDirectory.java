@@ -4,7 +4,10 @@ import com.poly.daas.contract.api.ContractViews.Certification;
 import com.poly.daas.contract.api.ContractViews.NewPartner;
 import com.poly.daas.contract.domain.Partner;
 import com.poly.daas.contract.persistence.PartnerRepository;
+import com.poly.daas.events.parties.PartnerCertificationChanged;
+import com.poly.daas.events.parties.PartnerRegistered;
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.security.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,8 @@ public class PartnerDirectory {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    Outbox outbox;
 
     @Transactional
     public Partner add(NewPartner request) {
@@ -40,6 +45,8 @@ public class PartnerDirectory {
         partner.certifiedUntil = request.certifiedUntil();
         partner.createdAt = clock.instant();
         partners.persist(partner);
+        outbox.publish(new PartnerRegistered(partner.id, partner.name, partner.certificationStatus.name(),
+                partner.certifiedFrom, partner.certifiedUntil, partner.createdAt));
         audit.recordStaffChange("partner.added", "Partner", partner.id, null, request);
         return partner;
     }
@@ -55,6 +62,8 @@ public class PartnerDirectory {
         partner.certificationStatus = certification.status();
         partner.certifiedFrom = certification.certifiedFrom();
         partner.certifiedUntil = certification.certifiedUntil();
+        outbox.publish(new PartnerCertificationChanged(id, partner.certificationStatus.name(), partner.certifiedFrom,
+                partner.certifiedUntil, clock.instant()));
         audit.recordStaffChange("partner.certification-changed", "Partner", id, before, certification);
         return partner;
     }

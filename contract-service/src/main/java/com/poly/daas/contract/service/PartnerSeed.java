@@ -4,6 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import com.poly.daas.events.parties.PartnerRegistered;
+import com.poly.daas.platform.outbox.Outbox;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -35,6 +37,8 @@ public class PartnerSeed {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    Outbox outbox;
     @ConfigProperty(name = "daas.contracts.seed", defaultValue = "false")
     boolean enabled;
 
@@ -49,13 +53,25 @@ public class PartnerSeed {
     public int seed() {
         int added = 0;
         for (SeedPartner p : PARTNERS) {
-            added += em.createNativeQuery("""
+            int inserted = em.createNativeQuery("""
                             insert into partner (id, partner_id, name, certification_status, certified_from, certified_until, created_at, version)
                             values (?1, ?1, ?2, ?3, ?4, ?5, ?6, 0) on conflict (id) do nothing""")
                     .setParameter(1, p.id()).setParameter(2, p.name()).setParameter(3, p.status())
                     .setParameter(4, LocalDate.of(2020, 1, 1)).setParameter(5, LocalDate.of(2099, 12, 31))
                     .setParameter(6, Timestamp.from(clock.instant())).executeUpdate();
+            // the other services learn the partner like any other (issue 9). Published at every seeded start, with the
+            // partner's current state, so a local run whose data predates the partner events still fills the replicas.
+            Object[] row = (Object[]) em.createNativeQuery("""
+                            select name, certification_status, certified_from, certified_until from partner where id = ?1""")
+                    .setParameter(1, p.id()).getSingleResult();
+            outbox.publish(new PartnerRegistered(p.id(), (String) row[0], (String) row[1],
+                    day(row[2]), day(row[3]), clock.instant()));
+            added += inserted;
         }
         return added;
+    }
+
+    private static LocalDate day(Object column) {
+        return column instanceof LocalDate d ? d : ((java.sql.Date) column).toLocalDate();
     }
 }

@@ -6,6 +6,8 @@ import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.api.IdempotentRequests;
 import com.poly.daas.platform.api.Problem;
+import com.poly.daas.platform.parties.PartnerStanding;
+import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
 import com.poly.daas.registry.api.DeviceViews.DeviceView;
@@ -66,12 +68,17 @@ public class DeviceResource {
     Caller caller;
     @Inject
     BulkRegistration bulk;
+    @Inject
+    TrustBoundary trust;
 
     @POST
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
     @Operation(summary = "Register a device",
-            description = "Registers a serial of a catalogued model to one of the partner's customers. The serial is unique per "
-                    + "model: registering it again is 409. deliveredOn (P3) may be given now or reported later. "
+            description = "Registers a serial of a catalogued model to one of the partner's own customers (customerId as "
+                    + "contract-service knows it; another partner's customer is refused exactly as an unknown one, 422). "
+                    + "Serials are unique worldwide: registering one that exists is 409, which reveals only that it is taken. "
+                    + "P1: a partner whose certification is not active cannot register new devices (422). Staff name the "
+                    + "partner and are held to the same pairing. deliveredOn (P3) may be given now or reported later. "
                     + "Publishes DeviceRegistered. Idempotency-Key supported (24 h).")
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = DeviceView.class)))
@@ -79,7 +86,9 @@ public class DeviceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                              @Valid @NotNull NewDevice request, @Context UriInfo uri) {
-        String partnerId = caller.actingFor(request.partnerId());
+        PartnerStanding partner = trust.actingFor(request.partnerId());
+        trust.requireCertified(partner, "register new devices");
+        String partnerId = partner.partnerId();
         return idempotency.create(idempotencyKey, caller.id(), request, () -> {
             Device device = registry.register(request, partnerId);
             return Response.created(uri.getBaseUriBuilder().path("devices").path(device.serial).build())
@@ -147,7 +156,9 @@ public class DeviceResource {
             case "partial" -> BulkRegistration.Mode.PARTIAL;
             default -> throw ApiProblem.invalidField("mode", "must be all or partial");
         };
-        String partnerId = caller.actingFor(request.partnerId());
+        PartnerStanding partner = trust.actingFor(request.partnerId());
+        trust.requireCertified(partner, "register new devices");
+        String partnerId = partner.partnerId();
         return idempotency.create(idempotencyKey, caller.id(), new Object[] {parsed.name(), request},
                 () -> Response.ok(bulk.register(partnerId, request.devices(), parsed)).build());
     }

@@ -3,6 +3,7 @@ package com.poly.daas.registry.service;
 import com.poly.daas.events.registry.DeviceRegistered;
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.outbox.Outbox;
+import com.poly.daas.platform.parties.PartyDirectory;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.registry.api.DeviceViews;
 import com.poly.daas.registry.api.DeviceViews.BulkDevice;
@@ -58,6 +59,8 @@ public class BulkRegistration {
     AuditTrail audit;
     @Inject
     Outbox outbox;
+    @Inject
+    PartyDirectory parties;
 
     @Transactional
     public BulkResult register(String partnerId, List<BulkDevice> rows, Mode mode) {
@@ -73,6 +76,8 @@ public class BulkRegistration {
             }
         }
         Set<String> knownSkus = session.doReturningWork(c -> knownSkus(c, skus));
+        Set<String> ownCustomers = parties.customersOf(partnerId, rows.stream()
+                .filter(r -> r != null && r.customerId() != null).map(BulkDevice::customerId).collect(java.util.stream.Collectors.toSet()));
         Map<String, Integer> firstRow = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             BulkDevice row = rows.get(i);
@@ -99,23 +104,26 @@ public class BulkRegistration {
                 reject.accept("customerId", "must not be blank");
             } else if (row.customerId().length() > 64) {
                 reject.accept("customerId", "must be at most 64 characters");
+            } else if (!ownCustomers.contains(row.customerId())) {
+                // issue 9: unknown and another partner's customers are refused alike
+                reject.accept("customerId", "no such customer for this partner");
             }
             if (row.deliveredOn() != null && row.deliveredOn().isAfter(today)) {
                 reject.accept("deliveredOn", "must not be in the future");
             }
             if (row.serial() != null && row.sku() != null) {
-                Integer earlier = firstRow.putIfAbsent(row.sku() + " " + row.serial(), i);
+                Integer earlier = firstRow.putIfAbsent(row.serial(), i);
                 if (earlier != null) {
                     reject.accept("serial", "duplicate of row " + earlier + " in this request");
                 }
             }
         }
-        // One query for the whole batch: which (sku, serial) pairs are registered already, by anyone (uniqueness is
-        // global; only "taken" is revealed, as for a single registration).
+        // One query for the whole batch: which serials are registered already, by anyone (serials are unique worldwide;
+        // only "taken" is revealed, as for a single registration: docs/security.md).
         Set<String> taken = session.doReturningWork(c -> taken(c, rows, bad));
         for (int i = 0; i < rows.size(); i++) {
             BulkDevice row = rows.get(i);
-            if (!bad[i] && taken.contains(row.sku() + " " + row.serial())) {
+            if (!bad[i] && taken.contains(row.serial())) {
                 bad[i] = true;
                 rejected.add(new RejectedRow(i, row.serial(), "serial", "already registered"));
             }
@@ -157,28 +165,21 @@ public class BulkRegistration {
     }
 
     private static Set<String> taken(Connection c, List<BulkDevice> rows, boolean[] bad) throws SQLException {
-        List<String> skus = new ArrayList<>();
         List<String> serials = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             if (!bad[i]) {
-                skus.add(rows.get(i).sku());
                 serials.add(rows.get(i).serial());
             }
         }
         Set<String> taken = new HashSet<>();
-        if (skus.isEmpty()) {
+        if (serials.isEmpty()) {
             return taken;
         }
-        try (PreparedStatement ps = c.prepareStatement("""
-                select d.sku, d.serial from device d
-                join unnest(?::varchar[], ?::varchar[]) as t(sku, serial) on d.sku = t.sku and d.serial = t.serial""")) {
-            Array skuArray = c.createArrayOf("varchar", skus.toArray());
-            Array serialArray = c.createArrayOf("varchar", serials.toArray());
-            ps.setArray(1, skuArray);
-            ps.setArray(2, serialArray);
+        try (PreparedStatement ps = c.prepareStatement("select serial from device where serial = any(?::varchar[])")) {
+            ps.setArray(1, c.createArrayOf("varchar", serials.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    taken.add(rs.getString(1) + " " + rs.getString(2));
+                    taken.add(rs.getString(1));
                 }
             }
         }

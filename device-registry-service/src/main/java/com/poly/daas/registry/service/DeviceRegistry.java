@@ -6,6 +6,7 @@ import com.poly.daas.events.registry.DeviceStatusChanged;
 import com.poly.daas.events.rmas.DefectiveUnitReceived;
 import com.poly.daas.events.rmas.ReplacementShipped;
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.security.AuditTrail;
@@ -42,16 +43,20 @@ public class DeviceRegistry {
     Clock clock;
     @Inject
     EntityManager em;
+    @Inject
+    TrustBoundary trust;
 
+    /** A device sold to one of the partner's own customers (issue 9: the customer is checked against the replica). */
     @Transactional
     public Device register(NewDevice request, String partnerId) {
+        trust.customerOf(partnerId, request.customerId(), "customerId");
         models.bySku(request.sku()).orElseThrow(() -> ApiProblem.invalidField("sku", "unknown model " + request.sku()));
         if (request.deliveredOn() != null && request.deliveredOn().isAfter(LocalDate.now(clock))) {
             throw ApiProblem.invalidField("deliveredOn", "must not be in the future");
         }
-        if (serialTaken(request.sku(), request.serial())) {
+        if (serialTaken(request.serial())) {
             throw ApiProblem.conflict("duplicate-serial", "Serial already registered",
-                    "Serial " + request.serial() + " of model " + request.sku() + " is already registered.", null)
+                    "Serial " + request.serial() + " is already registered.", null)
                     .field("serial", "already registered");
         }
         Device device = newDevice(partnerId, request.customerId(), request.serial(), request.sku(), request.deliveredOn(), null);
@@ -180,11 +185,12 @@ public class DeviceRegistry {
     }
 
     /**
-     * Uniqueness is global, not per partner: checked without the partner filter (a count only, nothing of the other
-     * partner's row is revealed beyond "taken"), and guarded by the unique constraint.
+     * Serials are unique worldwide, whatever the model and the partner: checked without the partner filter (a count
+     * only, nothing of the other partner's row is revealed beyond "taken": docs/security.md), and guarded by the
+     * unique index.
      */
-    private boolean serialTaken(String sku, String serial) {
-        return ((Number) em.createNativeQuery("select count(*) from device where sku = ?1 and serial = ?2")
-                .setParameter(1, sku).setParameter(2, serial).getSingleResult()).longValue() > 0;
+    private boolean serialTaken(String serial) {
+        return ((Number) em.createNativeQuery("select count(*) from device where serial = ?1")
+                .setParameter(1, serial).getSingleResult()).longValue() > 0;
     }
 }

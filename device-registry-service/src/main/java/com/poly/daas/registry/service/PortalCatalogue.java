@@ -1,6 +1,7 @@
 package com.poly.daas.registry.service;
 
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.registry.api.PortalViews.NewLicence;
 import com.poly.daas.registry.api.PortalViews.NewSparePart;
@@ -38,6 +39,8 @@ public class PortalCatalogue {
     AuditTrail audit;
     @Inject
     Clock clock;
+    @Inject
+    TrustBoundary trust;
 
     @Transactional
     public SparePart addSparePart(NewSparePart request) {
@@ -127,6 +130,10 @@ public class PortalCatalogue {
     /** Issues a licence to one of a partner's customers, attached to exactly one device or software entitlement. */
     @Transactional
     public Licence issueLicence(NewLicence request) {
+        // issue 9: staff issuing a licence are held to the partner-customer pairing (an entitlement licence has no
+        // device to check it against)
+        trust.actingFor(request.partnerId());
+        trust.customerOf(request.partnerId(), request.customerId(), "customerId");
         boolean device = request.deviceSerial() != null && !request.deviceSerial().isBlank();
         boolean entitlement = request.entitlementId() != null && !request.entitlementId().isBlank();
         if (device == entitlement) {

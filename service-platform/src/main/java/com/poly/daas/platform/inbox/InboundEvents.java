@@ -91,6 +91,13 @@ public class InboundEvents {
                 .setParameter(1, consumer).setParameter(2, eventId).getSingleResult()).longValue() > 0);
     }
 
+    /** Whether any consumer of this service has applied the event (tests feeding a replica wait on it). */
+    public boolean processedByAnyConsumer(java.util.UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from inbox_event where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult()).longValue() > 0);
+    }
+
     private static boolean isPoison(Throwable e) {
         return e instanceof MalformedEventException || e instanceof ApiProblem || e instanceof IllegalArgumentException;
     }

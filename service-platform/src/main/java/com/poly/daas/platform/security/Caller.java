@@ -5,6 +5,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.parties.PartyDirectory;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -25,6 +28,10 @@ public class Caller {
     JsonWebToken jwt;
     @Inject
     CurrentVertxRequest httpRequest;
+    @Inject
+    Instance<PartyDirectory> directory;
+
+    private String admittedPartner;
 
     /** Stable id of the caller (token subject), used for audit and idempotency scoping. */
     public String id() {
@@ -42,16 +49,29 @@ public class Caller {
         return identity.hasRole(Roles.AGENT) || identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.SERVICE);
     }
 
-    /** The caller's partner id when the caller is a partner. A partner token without the claim is refused. */
+    /**
+     * The caller's partner id when the caller is a partner. A partner token without the claim is refused, and so is a
+     * token naming a partner the programme does not know (403 {@code unknown-partner}, checked once per request
+     * against the partner facts replicated from contract-service: issue 9). Every partner-scoped read and write asks
+     * this, through the partner filter or directly.
+     */
     public Optional<String> partnerId() {
         if (!isPartner()) {
             return Optional.empty();
+        }
+        if (admittedPartner != null) {
+            return Optional.of(admittedPartner);
         }
         Object claim = jwt.getClaim(Roles.PARTNER_CLAIM);
         String partnerId = claim == null ? null : claim.toString().replace("\"", "");
         if (partnerId == null || partnerId.isBlank()) {
             throw new ForbiddenException("partner token without " + Roles.PARTNER_CLAIM);
         }
+        if (directory.get().partner(partnerId).isEmpty()) {
+            throw new ApiProblem(403, "unknown-partner", "Partner not known to the programme",
+                    "The token names a partner that is not registered in the programme; ask Poly to register it.", "P1");
+        }
+        admittedPartner = partnerId;
         return Optional.of(partnerId);
     }
 
@@ -87,12 +107,14 @@ public class Caller {
         Optional<String> own = partnerId();
         if (own.isPresent()) {
             if (requestedPartnerId != null && !requestedPartnerId.equals(own.get())) {
-                throw com.poly.daas.platform.api.ApiProblem.notFound("partner", requestedPartnerId);
+                // the refusal never echoes or confirms the other partner's id (issue 9)
+                throw new ApiProblem(404, "not-found", "partner not found",
+                        "A partner acts only for itself; no other partner is visible to you.", null);
             }
             return own.get();
         }
         if (requestedPartnerId == null || requestedPartnerId.isBlank()) {
-            throw com.poly.daas.platform.api.ApiProblem.invalidField("partnerId", "is required when acting for a partner");
+            throw ApiProblem.invalidField("partnerId", "is required when acting for a partner");
         }
         return requestedPartnerId;
     }

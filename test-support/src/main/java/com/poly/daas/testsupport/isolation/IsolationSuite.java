@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Partner isolation, checked for every operation of a service's published OpenAPI document, so that a new endpoint
@@ -26,20 +27,28 @@ import java.util.Set;
  *       the owner's secrets;</li>
  *   <li>as the owner, for reads: 2xx (proves the fixture path is real, so the outsider's 404 means isolation).</li>
  * </ul>
+ * And for writes (issue 9): every mutating operation whose request names other resources' ids (body properties or
+ * query parameters called {@code ...Id}, {@code serial}, ... found in the document) needs a {@link #write} rule, in
+ * which the outsider names the owner's ids: the answer must be a refusal with a problem body that does not name the
+ * owner, and the owner's data must read the same before and after. The outsider must be a partner the service knows,
+ * or its refusals would prove nothing.
  */
 public final class IsolationSuite {
-    private enum Kind { GET, LIST, SEND, STAFF }
+    private enum Kind { GET, LIST, SEND, STAFF, WRITE }
 
-    private record Declared(Kind kind, String method, String path, String body) {
+    private record Declared(Kind kind, String method, String path, String body, Supplier<String> ownerState) {
     }
 
     private final Set<String> documented;
+    /** Mutating operations whose request names other resources' ids (body properties or query parameters). */
+    private final Map<String, List<String>> namingIds;
     private boolean requireEveryOperation = true;
     private final Map<String, Declared> declared = new LinkedHashMap<>();
     private final Map<String, String> ignored = new LinkedHashMap<>();
 
-    private IsolationSuite(Set<String> documented) {
+    private IsolationSuite(Set<String> documented, Map<String, List<String>> namingIds) {
         this.documented = documented;
+        this.namingIds = namingIds;
     }
 
     /** Tag of test-only fixture operations; left out unless asked for ({@link #fromOpenApiWithFixtures()}). */
@@ -59,8 +68,10 @@ public final class IsolationSuite {
         String json = given().accept("application/json").queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().asString();
         try {
-            JsonNode paths = new ObjectMapper().readTree(json).path("paths");
+            JsonNode document = new ObjectMapper().readTree(json);
+            JsonNode paths = document.path("paths");
             Set<String> operations = new LinkedHashSet<>();
+            Map<String, List<String>> namingIds = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
                 if (path.getKey().startsWith("/q/")) {
@@ -70,11 +81,18 @@ public final class IsolationSuite {
                     JsonNode op = path.getValue().get(method);
                     boolean fixture = op != null && op.path("tags").toString().contains("\"" + FIXTURE_TAG + "\"");
                     if (op != null && (withFixtures || !fixture)) {
-                        operations.add(method.toUpperCase() + " " + path.getKey());
+                        String operation = method.toUpperCase() + " " + path.getKey();
+                        operations.add(operation);
+                        if (!method.equals("get")) {
+                            List<String> ids = idsNamedBy(document, op);
+                            if (!ids.isEmpty()) {
+                                namingIds.put(operation, ids);
+                            }
+                        }
                     }
                 }
             }
-            return new IsolationSuite(operations);
+            return new IsolationSuite(operations, namingIds);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot read the OpenAPI document", e);
         }
@@ -87,22 +105,33 @@ public final class IsolationSuite {
 
     /** A read of one of the owner's resources. */
     public IsolationSuite get(String operation, String path) {
-        return declare(operation, Kind.GET, path, null);
+        return declare(operation, Kind.GET, path, null, null);
     }
 
     /** A list or search: the outsider may get 2xx, but never one of the owner's secrets. */
     public IsolationSuite list(String operation, String path) {
-        return declare(operation, Kind.LIST, path, null);
+        return declare(operation, Kind.LIST, path, null, null);
     }
 
     /** A mutating call on the owner's data (body may be null). */
     public IsolationSuite send(String operation, String path, String jsonBody) {
-        return declare(operation, Kind.SEND, path, jsonBody);
+        return declare(operation, Kind.SEND, path, jsonBody, null);
+    }
+
+    /**
+     * A write that names other resources' ids (issue 9). The outsider sends {@code jsonBody} to {@code path}, both
+     * naming the owner's ids (customer, device, contract...) where the outsider's own would go, e.g. a ticket for the
+     * owner's serial or an enrolment of the owner's device into the outsider's contract. It must be refused (403, 404,
+     * 409 or 422 with a problem body that does not name the owner) and {@code ownerState} (read before and after, e.g.
+     * the owner's view of the resource) must not change.
+     */
+    public IsolationSuite write(String operation, String path, String jsonBody, Supplier<String> ownerState) {
+        return declare(operation, Kind.WRITE, path, jsonBody, ownerState);
     }
 
     /** An operation no partner may call at all: the outsider (a partner) must get 403. */
     public IsolationSuite staffOnly(String operation, String path, String jsonBody) {
-        return declare(operation, Kind.STAFF, path, jsonBody);
+        return declare(operation, Kind.STAFF, path, jsonBody, null);
     }
 
     /** Leaves an operation out, with the reason (e.g. a test fixture checked elsewhere). */
@@ -133,7 +162,23 @@ public final class IsolationSuite {
                 violations.add(operation + ": not declared in the isolation suite (every endpoint must be)");
             }
         }
+        for (Map.Entry<String, List<String>> naming : namingIds.entrySet()) {
+            String operation = naming.getKey();
+            boolean partnersRefused = declared.containsKey(operation) && declared.get(operation).kind == Kind.STAFF;
+            if (requireEveryOperation && !partnersRefused && !writeRules.contains(operation) && !ignored.containsKey(operation)) {
+                violations.add(operation + ": names other resources' ids (" + String.join(", ", naming.getValue())
+                        + ") but has no write rule in the isolation suite (declare write(...) with the owner's ids)");
+            }
+        }
+        for (String operation : writeRules) {
+            if (!documented.contains(operation)) {
+                violations.add(operation + ": write rule declared but not in the OpenAPI document");
+            }
+        }
         for (String operation : declared.keySet()) {
+            if (operation.endsWith(" (foreign ids)")) {
+                continue;
+            }
             if (!documented.contains(operation)) {
                 violations.add(operation + ": declared but not in the OpenAPI document");
             }
@@ -141,6 +186,10 @@ public final class IsolationSuite {
         for (Map.Entry<String, Declared> entry : declared.entrySet()) {
             String operation = entry.getKey();
             Declared d = entry.getValue();
+            if (d.kind == Kind.WRITE) {
+                checkWrite(operation, d, owner, outsider, violations);
+                continue;
+            }
             Response anonymous = call(d, null);
             if (anonymous.statusCode() != 401) {
                 violations.add(operation + ": without a token got " + anonymous.statusCode() + ", expected 401");
@@ -152,6 +201,11 @@ public final class IsolationSuite {
             Response foreign = call(d, Tokens.partner(outsider));
             int status = foreign.statusCode();
             String body = foreign.asString();
+            if (body.contains("unknown-partner")) {
+                violations.add(operation + ": the outsider " + outsider + " is not a partner known to the service, so its "
+                        + "refusals prove nothing: make it known (ProgrammeFacts.partner) before the suite runs");
+                continue;
+            }
             boolean leaks = status < 300 && ownerSecrets.stream().anyMatch(body::contains);
             switch (d.kind) {
                 case STAFF -> {
@@ -184,10 +238,86 @@ public final class IsolationSuite {
         return violations;
     }
 
-    private IsolationSuite declare(String operation, Kind kind, String path, String body) {
+    private final Set<String> writeRules = new LinkedHashSet<>();
+
+    private IsolationSuite declare(String operation, Kind kind, String path, String body, Supplier<String> ownerState) {
         String method = operation.substring(0, operation.indexOf(' '));
-        declared.put(operation, new Declared(kind, method, path, body));
+        if (kind == Kind.WRITE) {
+            writeRules.add(operation);
+            // the write rule is checked in addition to the operation's read-side declaration, under its own key
+            declared.put(operation + " (foreign ids)", new Declared(kind, method, path, body, ownerState));
+        } else {
+            declared.put(operation, new Declared(kind, method, path, body, ownerState));
+        }
         return this;
+    }
+
+    /**
+     * Request body properties and query parameters of an operation that name another resource: {@code ...Id},
+     * {@code serial}, {@code ...Serial} and their plurals, nested objects and arrays included.
+     */
+    private static List<String> idsNamedBy(JsonNode document, JsonNode op) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode parameter : op.path("parameters")) {
+            if ("query".equals(parameter.path("in").asText()) && namesId(parameter.path("name").asText())) {
+                ids.add("query " + parameter.path("name").asText());
+            }
+        }
+        JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
+        collectIds(document, schema, "", ids, 0);
+        return ids;
+    }
+
+    private static void collectIds(JsonNode document, JsonNode schema, String prefix, List<String> ids, int depth) {
+        if (depth > 5 || schema.isMissingNode()) {
+            return;
+        }
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asText();
+            collectIds(document, document.at(ref.substring(1)), prefix, ids, depth + 1);
+            return;
+        }
+        if (schema.has("items")) {
+            collectIds(document, schema.get("items"), prefix + "[]", ids, depth + 1);
+        }
+        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode part : schema.path(combinator)) {
+                collectIds(document, part, prefix, ids, depth + 1);
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> property = it.next();
+            String name = prefix.isEmpty() ? property.getKey() : prefix + "." + property.getKey();
+            if (namesId(property.getKey())) {
+                ids.add("body " + name);
+            }
+            collectIds(document, property.getValue(), name, ids, depth + 1);
+        }
+    }
+
+    private static boolean namesId(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return (n.endsWith("id") && !n.equals("id") && !n.endsWith("paid")) || n.endsWith("ids")
+                || n.endsWith("serial") || n.endsWith("serials");
+    }
+
+    private static void checkWrite(String operation, Declared d, String owner, String outsider, List<String> violations) {
+        String before = d.ownerState.get();
+        Response foreign = call(d, Tokens.partner(outsider));
+        int status = foreign.statusCode();
+        String body = foreign.asString();
+        if (status != 403 && status != 404 && status != 409 && status != 422) {
+            violations.add(operation + ": partner " + outsider + " naming partner " + owner + "'s ids got " + status
+                    + ", expected a refusal (403, 404, 409 or 422): " + abbreviate(body));
+        } else if (!body.contains("\"status\"") || body.contains(owner)) {
+            violations.add(operation + ": the refusal must be a problem body that does not name partner " + owner + ": "
+                    + abbreviate(body));
+        }
+        String after = d.ownerState.get();
+        if (!before.equals(after)) {
+            violations.add(operation + ": partner " + outsider + "'s attempt changed partner " + owner + "'s data:\n    before "
+                    + abbreviate(before) + "\n    after  " + abbreviate(after));
+        }
     }
 
     private static Response call(Declared d, String authorization) {

@@ -7,6 +7,7 @@ import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
 import com.poly.daas.platform.api.QueryParams;
 import com.poly.daas.platform.api.Problem;
+import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.security.Caller;
 import com.poly.daas.platform.security.Roles;
 import com.poly.daas.ticket.api.TicketViews.Closure;
@@ -56,6 +57,8 @@ public class TicketResource {
     IdempotentRequests idempotency;
     @Inject
     Caller caller;
+    @Inject
+    TrustBoundary trust;
 
     @POST
     @RolesAllowed({Roles.PARTNER, Roles.AGENT})
@@ -77,7 +80,7 @@ public class TicketResource {
                                     example = "7c0e4a4e-1f7b-4f0a-9d55-2f1e0c9b8a61")
                          @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                          @Valid @NotNull NewTicket request, @Context UriInfo uri) {
-        String partnerId = caller.actingFor(request.partnerId());
+        String partnerId = trust.actingFor(request.partnerId()).partnerId();
         return idempotency.create(idempotencyKey, caller.id(), request, () -> {
             Ticket ticket = support.open(request, partnerId);
             return Response.created(uri.getBaseUriBuilder().path("tickets").path(ticket.id.toString()).build())

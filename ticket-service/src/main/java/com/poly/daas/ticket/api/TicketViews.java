@@ -20,17 +20,24 @@ public final class TicketViews {
     public record NewTicket(
             @Schema(description = "Partner the ticket is for; partners may omit it (their own), agents must give it", example = "P-1001")
             String partnerId,
-            @NotBlank @Size(max = 64) @Schema(example = "CU-20931") String customerId,
+            @NotBlank @Size(max = 64)
+            @Schema(description = "One of the partner's customers (issue 9: another partner's is refused as unknown); the "
+                    + "ticket's site and clocks follow its record (S1)", example = "0b9f3c1e-6a55-4d0e-9a43-6c5b1f1d2e77")
+            String customerId,
             @NotBlank @Pattern(regexp = SERIAL_PATTERN, message = "must be 4-40 upper-case letters, digits or '-'")
-            @Schema(example = "64167F2A9C01") String serial,
-            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as US")
-            @Schema(description = "S1: country of the customer's site (its public holidays count); P2: North America or EMEA", example = "US")
+            @Schema(description = "A device registered to that customer in the device registry", example = "64167F2A9C01")
+            String serial,
+            @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as US")
+            @Schema(description = "Ignored (kept for older clients): S1 clocks run in the customer's site as contract-service "
+                    + "records it, whatever the caller sends", example = "US", deprecated = true)
             String siteCountry,
             @Pattern(regexp = "([A-Z]{2}-)?[A-Z0-9]{1,3}", message = "must be an ISO 3166-2 subdivision such as NY or US-NY")
-            @Schema(description = "S1: optional ISO 3166-2 subdivision of the site (its holidays count too)", example = "NY")
+            @Schema(description = "Ignored (kept for older clients): the site comes from the customer record", example = "NY",
+                    deprecated = true)
             String siteSubdivision,
-            @NotBlank @Size(max = 64)
-            @Schema(description = "S1: the site's time zone; the ticket's clocks are read in it", example = "America/New_York")
+            @Size(max = 64)
+            @Schema(description = "Ignored (kept for older clients): the site comes from the customer record",
+                    example = "America/New_York", deprecated = true)
             String timeZone,
             @NotBlank @Size(max = 200) @Schema(example = "Handset dead after firmware update") String subject,
             @NotBlank @Size(max = 4000)
@@ -64,7 +71,8 @@ public final class TicketViews {
             @Schema(example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") String id,
             @Schema(example = "P-1001") String partnerId,
             @Schema(example = "CU-20931") String customerId,
-            @Schema(example = "64167F2A9C01") String serial,
+            @Schema(description = "A device registered to that customer in the device registry", example = "64167F2A9C01")
+            String serial,
             @Schema(example = "US") String siteCountry,
             @Schema(example = "NY") String siteSubdivision,
             @Schema(example = "America/New_York") String timeZone,

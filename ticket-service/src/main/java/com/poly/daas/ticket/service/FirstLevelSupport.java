@@ -7,7 +7,10 @@ import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.ETags;
 import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.security.AuditTrail;
+import com.poly.daas.platform.parties.CustomerSite;
+import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.security.Caller;
+import jakarta.persistence.EntityManager;
 import com.poly.daas.ticket.api.TicketViews.Closure;
 import com.poly.daas.ticket.api.TicketViews.NewTicket;
 import com.poly.daas.ticket.api.TicketViews.Resolution;
@@ -39,11 +42,21 @@ public class FirstLevelSupport {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    TrustBoundary trust;
+    @Inject
+    EntityManager em;
 
-    /** S2: only a partner or an agent gets here (roles); S1/S3: the clocks start now, in the site's calendar. */
+    /**
+     * S2: only a partner or an agent gets here (roles); S1/S3: the clocks start now, in the calendar of the customer's
+     * site as contract-service knows it (never as the caller types it). Issue 9: the customer must be the partner's
+     * and the device registered to that customer; anything else is refused alike, revealing nothing.
+     */
     @Transactional
     public Ticket open(NewTicket request, String partnerId) {
-        BusinessCalendar site = supportClock.siteCalendar(request.siteCountry(), request.siteSubdivision(), request.timeZone());
+        CustomerSite customer = trust.customerOf(partnerId, request.customerId(), "customerId");
+        requireRegisteredTo(customer, request.serial());
+        BusinessCalendar site = supportClock.siteCalendar(customer.country(), customer.subdivision(), customer.timeZone());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         SupportClock.Targets targets = supportClock.targets(site, now);
         Ticket ticket = new Ticket();
@@ -67,6 +80,16 @@ public class FirstLevelSupport {
                 ticket.firstResponseDueAt, ticket.triageDueAt));
         audit.recordStaffChange("ticket.opened", "Ticket", ticket.id.toString(), null, request);
         return ticket;
+    }
+
+    private void requireRegisteredTo(CustomerSite customer, String serial) {
+        long owned = ((Number) em.createNativeQuery(
+                        "select count(*) from registered_device where serial = ?1 and partner_id = ?2 and customer_id = ?3")
+                .setParameter(1, serial).setParameter(2, customer.partnerId()).setParameter(3, customer.customerId())
+                .getSingleResult()).longValue();
+        if (owned == 0) {
+            throw TrustBoundary.unknownReference("serial", "device", serial);
+        }
     }
 
     /** S3: a confirmed hardware failure leads to an advance-replacement RMA (A1) via HardwareFailureConfirmed. */
