@@ -18,6 +18,7 @@ import com.poly.daas.events.registry.ModelEndOfSaleAnnounced;
 import com.poly.daas.events.registry.ModelEndOfSupportAnnounced;
 import com.poly.daas.events.registry.ModelPriceChanged;
 import com.poly.daas.events.rmas.DefectiveUnitReceived;
+import com.poly.daas.events.rmas.ExcessRmaDetected;
 import com.poly.daas.events.rmas.LateReturnReceived;
 import com.poly.daas.events.rmas.ReplacementDelivered;
 import com.poly.daas.events.rmas.ReplacementShipped;
@@ -60,6 +61,7 @@ public enum EventType {
     REPLACEMENT_DELIVERED(ReplacementDelivered.class, Topics.RMAS, "Rma", 1),
     RETURN_OVERDUE(ReturnOverdue.class, Topics.RMAS, "Rma", 1),
     LATE_RETURN_RECEIVED(LateReturnReceived.class, Topics.RMAS, "Rma", 1),
+    EXCESS_RMA_DETECTED(ExcessRmaDetected.class, Topics.RMAS, "Rma", 1),
     TICKET_OPENED(TicketOpened.class, Topics.TICKETS, "Ticket", 1),
     /** Version 2 adds the customer's site and the contract (compatible: a version 1 payload reads with them null). */
     HARDWARE_FAILURE_CONFIRMED(HardwareFailureConfirmed.class, Topics.TICKETS, "Ticket", 2),
