@@ -94,5 +94,6 @@ alter table invoice_line alter column period_to drop not null;
 alter table invoice_line alter column days drop not null;
 alter table invoice_line alter column days_in_month drop not null;
 alter table invoice_line alter column monthly_fee drop not null;
-alter table invoice_line add constraint invoice_line_charge_once unique (charge_id);
-alter table invoice_line add constraint invoice_line_credit_once unique (credit_note_id);
+-- B3: a charge is on one invoice at most, and so is a credit note (a CREDIT line names its charge too).
+create unique index invoice_line_charge_once on invoice_line (charge_id) where kind = 'CHARGE';
+create unique index invoice_line_credit_once on invoice_line (credit_note_id) where kind = 'CREDIT';

@@ -55,7 +55,8 @@ public final class PenaltyViews {
             @Schema(description = "The agent's reason to approve or waive", example = "Confirmed with the partner") String decisionReason,
             @Schema(example = "agent-7") String decidedBy,
             @Schema(description = "A4: the day a late unit arrived", example = "2026-10-30") LocalDate lateReturnOn,
-            @Schema(description = "A4: what the late return changed (credit note within the grace window, else nothing)")
+            @Schema(description = "A4: what the late return changed (credit note within the grace window, else nothing)",
+                    example = "Unit received on 2026-11-20, after the A4 grace window (30 days after 2026-10-14, last day 2026-11-13): the charge stands.")
             String lateReturnNote,
             @Schema(description = "The invoice that carries the charge", example = "0d6b8f5e-2c1a-4e7b-9f3d-5a4c3b2a1f0e") String invoiceId,
             @Schema(example = "2026-10") String invoiceMonth,

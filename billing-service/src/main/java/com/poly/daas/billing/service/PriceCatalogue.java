@@ -64,8 +64,7 @@ public class PriceCatalogue {
                         order by valid_from desc limit 1""".formatted(byList ? "price_list" : "currency"))
                 .setParameter(1, sku).setParameter(2, byList ? priceList : currency).setParameter(3, Date.valueOf(day))
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new ListPrice((String) r[0], (String) r[1], (String) r[2],
-                (BigDecimal) r[3], ((Date) r[4]).toLocalDate()));
+        return rows.stream().findFirst().map(PriceCatalogue::listPrice);
     }
 
     /** Every price of a SKU, by list and first day (for the price replica's read API and diagnostics). */
@@ -75,7 +74,11 @@ public class PriceCatalogue {
                         select sku, price_list, currency, amount, valid_from from model_price
                         where sku = ?1 order by price_list, valid_from""")
                 .setParameter(1, sku).getResultList();
-        return rows.stream().map(r -> new ListPrice((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
-                ((Date) r[4]).toLocalDate())).toList();
+        return rows.stream().map(PriceCatalogue::listPrice).toList();
+    }
+
+    private static ListPrice listPrice(Object[] r) {
+        LocalDate from = r[4] instanceof Date d ? d.toLocalDate() : (LocalDate) r[4];
+        return new ListPrice((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3], from);
     }
 }
