@@ -23,6 +23,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.poly.daas.billing.messaging.PenaltyEventsConsumer;
+import com.poly.daas.billing.messaging.PriceReplicaConsumer;
+import com.poly.daas.billing.service.PriceCatalogue;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.poly.daas.events.Topics;
 import com.poly.daas.events.rmas.ReturnOverdue;
 import com.poly.daas.platform.inbox.InboundEvents;
@@ -61,6 +64,10 @@ class PenaltyChargesTest {
     InboundEvents inbound;
     @Inject
     PenaltyEventsConsumer consumer;
+    @Inject
+    PriceReplicaConsumer prices;
+    @Inject
+    PriceCatalogue catalogue;
 
     String partner;
     String contract;
@@ -112,6 +119,16 @@ class PenaltyChargesTest {
         // a price announced later for a later day does not reprice a charge already raised
         price(sku, "NA-USD", "299.00", "USD", LocalDate.of(2026, 12, 1));
         assertThat(chargeOf(onTheDay).getString("items[0].amount.amount")).isEqualTo("249.00");
+
+        // the price topic replayed from the start into an empty inbox leaves the same catalogue
+        var records = TopicProbe.read(Topics.REGISTRY_MODELS, Duration.ofSeconds(30),
+                rs -> rs.stream().filter(r -> sku.equals(r.key())).count() >= 4);
+        String replay = "billing-service.price-replica-replay-" + UUID.randomUUID();
+        records.stream().filter(r -> sku.equals(r.key())).forEach(r -> inbound.process(replay, r.value(), prices::apply));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> catalogue.of(sku)))
+                .extracting(p -> p.priceList() + " " + p.validFrom() + " " + p.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("EMEA-EUR 2026-01-01 185", "NA-USD 2026-01-01 199", "NA-USD 2026-10-14 249",
+                        "NA-USD 2026-12-01 299");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /** The price replica (A4, B2) from the registry's model topic: only {@code ModelPriceChanged}, once per event. */
 @ApplicationScoped
 public class PriceReplicaConsumer {
-    static final String CONSUMER = "billing-service.price-replica";
+    public static final String CONSUMER = "billing-service.price-replica";
 
     @Inject
     InboundEvents inbound;
@@ -27,7 +27,7 @@ public class PriceReplicaConsumer {
         inbound.process(CONSUMER, record.value(), this::apply);
     }
 
-    void apply(EventEnvelope event) {
+    public void apply(EventEnvelope event) {
         if ("ModelPriceChanged".equals(event.type())) {
             catalogue.apply(EventJson.payload(event, ModelPriceChanged.class));
         }
