@@ -50,13 +50,33 @@ class BillingIsolationTest {
         String invoiceOfA = given().header("Authorization", Tokens.partner(owner)).queryParam("contractId", contractOfA)
                 .get("/invoices").then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
 
+        String rmaOfA = id("RMA-");
+        String sku = id("SKU-");
+        PenaltyFeed.price(sku, "NA-USD", "149.00", "USD", LocalDate.of(2026, 1, 1));
+        var overdue = PenaltyFeed.overdue(rmaOfA, owner, contractOfA, sku, LocalDate.of(2026, 10, 1));
+        PenaltyFeed.rma(overdue);
+        PenaltyFeed.rma(PenaltyFeed.lateReturn(overdue, LocalDate.of(2026, 10, 2)));
+        String pendingRma = id("RMA-");
+        PenaltyFeed.rma(PenaltyFeed.excess(pendingRma, owner, contractOfA, sku, LocalDate.of(2026, 10, 3)));
+        String chargeOfA = PenaltyFeed.chargeOf(pendingRma).getString("items[0].id");
+        String creditNoteOfA = given().header("Authorization", Tokens.partner(owner)).get("/credit-notes").then()
+                .statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
+
         IsolationSuite.fromOpenApi()
+                .get("GET /charges/{id}", "/charges/" + chargeOfA)
+                .list("GET /charges", "/charges?rmaId=" + pendingRma)
+                .staffOnly("GET /charge-queue", "/charge-queue?partnerId=" + owner, null)
+                .staffOnly("POST /charges/{id}/approval", "/charges/" + chargeOfA + "/approval", "{\"reason\":\"mine\"}")
+                .staffOnly("POST /charges/{id}/waiver", "/charges/" + chargeOfA + "/waiver", "{\"reason\":\"mine\"}")
+                .get("GET /credit-notes/{id}", "/credit-notes/" + creditNoteOfA)
+                .list("GET /credit-notes", "/credit-notes?rmaId=" + rmaOfA)
                 .get("GET /billing-accounts/{contractId}", "/billing-accounts/" + contractOfA)
                 .get("GET /invoices/{id}", "/invoices/" + invoiceOfA)
                 .list("GET /invoices", "/invoices?month=2026-04")
                 .staffOnly("POST /invoice-runs", "/invoice-runs", "{\"month\":\"2026-04\"}")
                 .staffOnly("GET /invoice-runs/{id}", "/invoice-runs/" + runId, null)
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
-                .verify(owner, outsider, List.of(contractOfA, serialOfA, invoiceOfA, "CU-" + contractOfA));
+                .verify(owner, outsider, List.of(contractOfA, serialOfA, invoiceOfA, "CU-" + contractOfA, rmaOfA, pendingRma,
+                        chargeOfA, creditNoteOfA));
     }
 }

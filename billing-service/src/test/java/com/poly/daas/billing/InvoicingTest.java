@@ -23,6 +23,7 @@ import com.poly.daas.events.Topics;
 import com.poly.daas.events.contracts.ContractTerminated;
 import com.poly.daas.events.contracts.DeviceCoverageEnded;
 import com.poly.daas.testsupport.MutableClock;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
@@ -60,6 +61,7 @@ class InvoicingTest {
     @BeforeEach
     void earlyNovember2026() {
         clock.set(Instant.parse("2026-11-05T08:00:00Z"));
+        List.of("P-B1", "P-R", "P-1").forEach(ProgrammeFacts::known);
     }
 
     @AfterEach

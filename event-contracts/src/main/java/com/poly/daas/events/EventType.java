@@ -18,8 +18,13 @@ import com.poly.daas.events.registry.ModelEndOfSaleAnnounced;
 import com.poly.daas.events.registry.ModelEndOfSupportAnnounced;
 import com.poly.daas.events.registry.ModelPriceChanged;
 import com.poly.daas.events.rmas.DefectiveUnitReceived;
-import com.poly.daas.events.rmas.RmaAuthorised;
+import com.poly.daas.events.rmas.ExcessRmaDetected;
+import com.poly.daas.events.rmas.LateReturnReceived;
+import com.poly.daas.events.rmas.ReplacementDelivered;
 import com.poly.daas.events.rmas.ReplacementShipped;
+import com.poly.daas.events.rmas.ReturnOverdue;
+import com.poly.daas.events.rmas.RmaAuthorised;
+import com.poly.daas.events.rmas.RmaRefused;
 import com.poly.daas.events.tickets.HardwareFailureConfirmed;
 import com.poly.daas.events.tickets.TicketOpened;
 import java.util.Arrays;
@@ -52,8 +57,14 @@ public enum EventType {
     REPLACEMENT_SHIPPED(ReplacementShipped.class, Topics.RMAS, "Rma", 1),
     DEFECTIVE_UNIT_RECEIVED(DefectiveUnitReceived.class, Topics.RMAS, "Rma", 1),
     RMA_AUTHORISED(RmaAuthorised.class, Topics.RMAS, "Rma", 1),
+    RMA_REFUSED(RmaRefused.class, Topics.RMAS, "RmaRequest", 1),
+    REPLACEMENT_DELIVERED(ReplacementDelivered.class, Topics.RMAS, "Rma", 1),
+    RETURN_OVERDUE(ReturnOverdue.class, Topics.RMAS, "Rma", 1),
+    LATE_RETURN_RECEIVED(LateReturnReceived.class, Topics.RMAS, "Rma", 1),
+    EXCESS_RMA_DETECTED(ExcessRmaDetected.class, Topics.RMAS, "Rma", 1),
     TICKET_OPENED(TicketOpened.class, Topics.TICKETS, "Ticket", 1),
-    HARDWARE_FAILURE_CONFIRMED(HardwareFailureConfirmed.class, Topics.TICKETS, "Ticket", 1),
+    /** Version 2 adds the customer's site and the contract (compatible: a version 1 payload reads with them null). */
+    HARDWARE_FAILURE_CONFIRMED(HardwareFailureConfirmed.class, Topics.TICKETS, "Ticket", 2),
     INVOICE_ISSUED(InvoiceIssued.class, Topics.BILLING, "Invoice", 1);
 
     private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())

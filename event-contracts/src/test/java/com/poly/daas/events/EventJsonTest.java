@@ -65,4 +65,35 @@ class EventJsonTest {
             assertTrue(events.contains(type.topic()), type.topic() + " is missing from docs/events.md");
         }
     }
+
+    @Test
+    void hardwareFailureConfirmedVersion1IsReadByTheVersion2RecordWithoutSiteOrContract() {
+        String v1 = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"HardwareFailureConfirmed\",\"schemaVersion\":1,"
+                + "\"occurredAt\":\"2026-11-02T10:15:30Z\",\"aggregateType\":\"Ticket\",\"aggregateId\":\"T-1\",\"producer\":\"ticket-service\","
+                + "\"payload\":{\"ticketId\":\"T-1\",\"partnerId\":\"P-1\",\"customerId\":\"CU-1\",\"serial\":\"SN1\","
+                + "\"cause\":\"HARDWARE_FAILURE\",\"confirmedAt\":\"2026-11-02T10:15:30Z\"}}";
+        var read = EventJson.payload(EventJson.readEnvelope(v1), com.poly.daas.events.tickets.HardwareFailureConfirmed.class);
+        assertEquals("SN1", read.serial());
+        assertEquals(null, read.timeZone());
+        assertEquals(false, read.hasSite());
+
+        var v2 = new com.poly.daas.events.tickets.HardwareFailureConfirmed("T-2", "P-1", "CU-1", "SN2", "LIQUID_SPILL",
+                Instant.parse("2026-11-02T10:15:30Z"), "DE", "BE", "Europe/Berlin", null);
+        EventEnvelope envelope = EventJson.envelope(v2, UUID.randomUUID(), Instant.now(), "ticket-service");
+        assertEquals(2, envelope.schemaVersion());
+        var back = EventJson.payload(EventJson.readEnvelope(EventJson.write(envelope)),
+                com.poly.daas.events.tickets.HardwareFailureConfirmed.class);
+        assertEquals(v2, back);
+        assertTrue(back.hasSite());
+    }
+
+    @Test
+    void fieldsAddedToReplacementShippedAreNullWhenAnOlderProducerLeftThemOut() throws Exception {
+        var old = new com.poly.daas.events.rmas.ReplacementShipped("R-1", "P-1", "CU-1", "C-1", "SN1", "SN2", "CCX-500",
+                Instant.parse("2026-11-02T10:15:30Z"), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 17));
+        String json = EventJson.write(old).replace(",\"ticketId\":null,\"carrier\":null,\"trackingNumber\":null,\"customerTimeZone\":null", "");
+        assertTrue(!json.contains("carrier"), json);
+        var read = EventJson.mapper().readValue(json, com.poly.daas.events.rmas.ReplacementShipped.class);
+        assertEquals(old, read);
+    }
 }

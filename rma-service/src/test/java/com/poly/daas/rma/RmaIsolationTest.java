@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
@@ -40,6 +41,7 @@ class RmaIsolationTest {
     void everyOperationIsolatesPartners() {
         String owner = ProgrammeFacts.partner("P-A-" + UUID.randomUUID().toString().substring(0, 6));
         String outsider = ProgrammeFacts.partner("P-B-" + UUID.randomUUID().toString().substring(0, 6));
+        String customerOfA = ProgrammeFacts.customer(owner);
         String serialOfA = serial();
         String contractOfA = enrol(owner, serialOfA, "STANDARD");
         String rmaOfA = authorise(owner, serialOfA);
@@ -55,7 +57,8 @@ class RmaIsolationTest {
                 .staffOnly("POST /rmas/{id}/shipment", "/rmas/" + rmaOfA + "/shipment", "{\"replacementSerial\":\"REPL0009\"}")
                 .staffOnly("POST /rmas/{id}/return-receipt", "/rmas/" + rmaOfA + "/return-receipt", "{}")
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
-                .verify(owner, outsider, List.of(serialOfA, contractOfA, rmaOfA, "CU-" + serialOfA));
+                .get("GET /customers/{customerId}/rma-rates/{year}", "/customers/" + customerOfA + "/rma-rates/2026")
+                .verify(owner, outsider, List.of(serialOfA, contractOfA, rmaOfA, "CU-" + serialOfA, customerOfA));
     }
 
     @Test

@@ -63,23 +63,36 @@ public final class BillingViews {
         }
     }
 
-    @Schema(name = "InvoiceLine", description = "B1: one covered device's charge, prorated by day for a partial month")
+    @Schema(name = "InvoiceLine", description = "B1: one covered device's charge, prorated by day for a partial month; B2: a penalty "
+            + "charge (kind CHARGE, with its RMA and rule ids); A4: a credit note (kind CREDIT, negative amount)")
     public record InvoiceLineView(
             @Schema(example = "64167F2A9C01") String serial,
             @Schema(example = "CCX-500") String sku,
             @Schema(example = "STANDARD") String option,
             @Schema(example = "2026-10-11") LocalDate periodFrom,
             @Schema(description = "Last billed day (inclusive)", example = "2026-10-31") LocalDate periodTo,
-            @Schema(example = "21") int days,
-            @Schema(example = "31") int daysInMonth,
+            @Schema(example = "21") Integer days,
+            @Schema(example = "31") Integer daysInMonth,
             @Schema(description = "Full monthly fee") MoneyView monthlyFee,
             @Schema(description = "Full extended-coverage fee, when chosen") MoneyView extendedFee,
-            @Schema(description = "(monthly + extended fee) x days / days in month, rounded half-up") MoneyView amount) {
+            @Schema(description = "DEVICE: (monthly + extended fee) x days / days in month, rounded half-up; CHARGE: the "
+                    + "charge's list price; CREDIT: minus the credited charge") MoneyView amount,
+            @Schema(description = "DEVICE (B1), CHARGE (B2) or CREDIT (A4)", example = "DEVICE") String kind,
+            @Schema(description = "The penalty charge of a CHARGE or CREDIT line", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7") String chargeId,
+            @Schema(description = "The credit note of a CREDIT line", example = "9b2f1c3e-1d4a-4f5b-8c6d-7e8f9a0b1c2d") String creditNoteId,
+            @Schema(description = "The RMA a CHARGE or CREDIT line comes from", example = "RMA-2026-000123") String rmaId,
+            @Schema(description = "Rules behind a CHARGE or CREDIT line", example = "[\"A4\",\"B2\",\"B3\"]") List<String> rules) {
 
         static InvoiceLineView of(InvoiceLine l, String currency) {
             return new InvoiceLineView(l.serial, l.sku, l.option, l.periodFrom, l.periodTo, l.days, l.daysInMonth,
-                    MoneyView.of(l.monthlyFee, currency), MoneyView.of(l.extendedFee, currency), MoneyView.of(l.amount, currency));
+                    MoneyView.of(l.monthlyFee, currency), MoneyView.of(l.extendedFee, currency), MoneyView.of(l.amount, currency),
+                    l.kind, l.chargeId == null ? null : l.chargeId.toString(),
+                    l.creditNoteId == null ? null : l.creditNoteId.toString(), l.rmaId, BillingViews.rules(l.ruleIds));
         }
+    }
+
+    static List<String> rules(String ruleIds) {
+        return ruleIds == null || ruleIds.isBlank() ? null : List.of(ruleIds.split(","));
     }
 
     @Schema(name = "Invoice", description = "B1: the monthly invoice of one contract; one per contract and month (B3)")

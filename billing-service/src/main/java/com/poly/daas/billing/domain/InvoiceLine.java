@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One covered device's charge on an invoice (B1). */
+/** One line of an invoice: a covered device's monthly fee (B1), a penalty charge (B2) or a credit note (A4). */
 @Entity
 @Table(name = "invoice_line")
 public class InvoiceLine extends PartnerOwnedEntity {
@@ -20,6 +20,16 @@ public class InvoiceLine extends PartnerOwnedEntity {
     @ManyToOne
     @JoinColumn(name = "invoice_id")
     public Invoice invoice;
+    /** DEVICE (B1), CHARGE (B2) or CREDIT (A4, negative amount). */
+    public String kind = "DEVICE";
+    @Column(name = "charge_id")
+    public UUID chargeId;
+    @Column(name = "credit_note_id")
+    public UUID creditNoteId;
+    @Column(name = "rma_id")
+    public String rmaId;
+    @Column(name = "rule_ids")
+    public String ruleIds;
     public String serial;
     public String sku;
     @Column(name = "coverage_option")
@@ -28,9 +38,9 @@ public class InvoiceLine extends PartnerOwnedEntity {
     public LocalDate periodFrom;
     @Column(name = "period_to")
     public LocalDate periodTo;
-    public int days;
+    public Integer days;
     @Column(name = "days_in_month")
-    public int daysInMonth;
+    public Integer daysInMonth;
     @Column(name = "monthly_fee")
     public BigDecimal monthlyFee;
     @Column(name = "extended_fee")

@@ -6,7 +6,11 @@ import com.poly.daas.billing.domain.Invoice;
 import com.poly.daas.billing.domain.InvoiceLine;
 import com.poly.daas.billing.domain.InvoiceRun;
 import com.poly.daas.billing.domain.MonthlyCharge;
+import com.poly.daas.billing.domain.CreditNote;
+import com.poly.daas.billing.domain.PenaltyCharge;
 import com.poly.daas.billing.persistence.BillableDeviceRepository;
+import com.poly.daas.billing.persistence.ChargeRepository;
+import com.poly.daas.billing.persistence.CreditNoteRepository;
 import com.poly.daas.billing.persistence.BillingContractRepository;
 import com.poly.daas.billing.persistence.InvoiceRepository;
 import com.poly.daas.events.Money;
@@ -29,11 +33,17 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** B1 monthly invoicing, B3 never twice for the same contract and month. */
+/**
+ * B1 monthly invoicing, B3 never twice for the same contract and month. B2: the invoice of a month also carries the
+ * contract's approved penalty charges that arose by the month's last day and are not invoiced yet (one line each, at
+ * their list price), and deducts its A4 credit notes issued by then; a contract with only charges or credits due is
+ * invoiced for them too.
+ */
 @ApplicationScoped
 public class MonthlyInvoicing {
     @Inject
@@ -42,6 +52,12 @@ public class MonthlyInvoicing {
     BillableDeviceRepository devices;
     @Inject
     InvoiceRepository invoices;
+    @Inject
+    ChargeRepository charges;
+    @Inject
+    CreditNoteRepository creditNotes;
+    @Inject
+    Penalties penalties;
     @Inject
     Outbox outbox;
     @Inject
@@ -83,7 +99,7 @@ public class MonthlyInvoicing {
                 .collect(Collectors.toMap(i -> i.contractId, Function.identity()));
         List<Invoice> issued = new ArrayList<>();
         List<Invoice> already = new ArrayList<>();
-        for (BillingContract contract : contracts.activeIn(month)) {
+        for (BillingContract contract : toInvoice(month)) {
             Invoice earlier = existing.get(contract.contractId);
             if (earlier != null) {
                 already.add(earlier);
@@ -99,6 +115,20 @@ public class MonthlyInvoicing {
         audit.recordStaffChange("invoice-run.completed", "InvoiceRun", run.id.toString(), null,
                 Map.of("month", run.month, "invoicesCreated", run.invoicesCreated, "alreadyInvoiced", run.alreadyInvoiced));
         return new Outcome(run, issued, already);
+    }
+
+    /** Contracts active in the month, and those with penalty charges or credit notes due (B2, A4), by id. */
+    private List<BillingContract> toInvoice(YearMonth month) {
+        Map<String, BillingContract> due = new TreeMap<>();
+        contracts.activeIn(month).forEach(c -> due.put(c.contractId, c));
+        List<String> withPenalties = new ArrayList<>(charges.contractsWithChargesDue(month.atEndOfMonth()));
+        withPenalties.addAll(creditNotes.contractsWithCreditsDue(month.atEndOfMonth()));
+        for (String contractId : withPenalties) {
+            if (!due.containsKey(contractId)) {
+                contracts.findByIdOptional(contractId).filter(c -> c.currency != null).ifPresent(c -> due.put(contractId, c));
+            }
+        }
+        return List.copyOf(due.values());
     }
 
     private Invoice invoice(BillingContract contract, YearMonth month, InvoiceRun run, Instant now) {
@@ -140,14 +170,61 @@ public class MonthlyInvoicing {
             invoice.lines.add(line);
             total = total.add(c.amount());
         }
+        int deviceLines = invoice.lines.size();
+        List<PenaltyCharge> charged = new ArrayList<>();
+        for (PenaltyCharge charge : charges.toInvoice(contract.contractId, month.atEndOfMonth())) {
+            if (charge.amount == null || !currency.equals(charge.currency)) {
+                continue; // B2: a charge in another currency than the contract's stays APPROVED for an agent (docs/billing.md)
+            }
+            InvoiceLine line = penaltyLine(invoice, contract, "CHARGE", charge.serial, charge.sku, charge.rmaId, charge.ruleIds);
+            line.chargeId = charge.id;
+            line.amount = charge.amount.setScale(digits, java.math.RoundingMode.HALF_UP);
+            total = total.add(line.amount);
+            charged.add(charge);
+        }
+        List<CreditNote> credited = new ArrayList<>();
+        for (CreditNote note : creditNotes.toInvoice(contract.contractId, month.atEndOfMonth())) {
+            if (!currency.equals(note.currency)) {
+                continue;
+            }
+            InvoiceLine line = penaltyLine(invoice, contract, "CREDIT", note.serial, null, note.rmaId, note.ruleIds);
+            line.chargeId = note.chargeId;
+            line.creditNoteId = note.id;
+            line.amount = note.amount.negate().setScale(digits, java.math.RoundingMode.HALF_UP);
+            total = total.add(line.amount);
+            credited.add(note);
+        }
         if (invoice.lines.isEmpty()) {
             return null; // nothing covered in the month: no invoice (and the contract may be invoiced by a later run)
         }
         invoice.total = total;
         invoices.persist(invoice);
+        for (PenaltyCharge charge : charged) {
+            penalties.invoiced(charge, invoice.id, invoice.month);
+        }
+        for (CreditNote note : credited) {
+            note.status = "INVOICED";
+            note.invoiceId = invoice.id;
+            note.invoiceMonth = invoice.month;
+        }
         outbox.publish(new InvoiceIssued(invoice.id.toString(), invoice.partnerId, invoice.contractId, invoice.customerId,
-                invoice.month, new Money(total, currency), invoice.lines.size(), now));
+                invoice.month, new Money(total, currency), deviceLines, now));
         return invoice;
+    }
+
+    private static InvoiceLine penaltyLine(Invoice invoice, BillingContract contract, String kind, String serial, String sku,
+                                           String rmaId, String ruleIds) {
+        InvoiceLine line = new InvoiceLine();
+        line.id = UUID.randomUUID();
+        line.partnerId = contract.partnerId;
+        line.invoice = invoice;
+        line.kind = kind;
+        line.serial = serial;
+        line.sku = sku;
+        line.rmaId = rmaId;
+        line.ruleIds = ruleIds;
+        invoice.lines.add(line);
+        return line;
     }
 
     /** The invoices a run issued. */
