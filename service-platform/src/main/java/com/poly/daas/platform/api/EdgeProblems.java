@@ -23,7 +23,13 @@ final class EdgeProblems {
         if (field != null) {
             problem.put("errors", new JsonArray().add(new JsonObject().put("field", field).put("message", message)));
         }
-        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE).end(problem.encode());
+        response.setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if ("close".equalsIgnoreCase(response.headers().get("Connection"))) {
+            // the request (e.g. a body over the limit) is not read: close once the answer is out
+            response.end(problem.encode()).onComplete(done -> request.connection().close());
+        } else {
+            response.end(problem.encode());
+        }
     }
 
     /** The path only, cut short: the instance of a refused request is never the whole (possibly huge) URL. */
