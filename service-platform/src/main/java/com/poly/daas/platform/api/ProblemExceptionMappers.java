@@ -128,7 +128,11 @@ public class ProblemExceptionMappers {
             case 413 -> "The request body exceeds the size limit.";
             default -> e.getMessage();
         };
-        Response response = ProblemResponses.of(status, slug(status), title, detail, path(uri));
+        ApiProblem problem = new ApiProblem(status, slug(status), title, detail, null);
+        if (status == 415) {
+            problem.field("Content-Type", "not accepted by this operation");
+        }
+        Response response = ProblemResponses.of(problem, path(uri));
         if (status == 405 && e.getResponse().getAllowedMethods() != null) {
             return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
         }
@@ -152,6 +156,10 @@ public class ProblemExceptionMappers {
         } else if (e instanceof InvalidFormatException invalid && (invalid.getTargetType() == String.class
                 || invalid.getTargetType() == java.math.BigDecimal.class) && invalid.getValue() instanceof String) {
             reason = invalid.getOriginalMessage(); // StrictJson's own refusal: a control character, a decimal string
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())
+                && "must be an ISO-8601 string".equals(invalid.getOriginalMessage())) {
+            reason = "must be " + expected(invalid.getTargetType()) + ", not " + invalid.getValue();
         } else if (e instanceof InvalidFormatException invalid && !(invalid.getValue() instanceof String)
                 && invalid.getTargetType() != null) {
             reason = "must be " + expected(invalid.getTargetType()) + ", not " + invalid.getValue();
