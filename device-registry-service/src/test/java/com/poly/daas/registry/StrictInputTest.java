@@ -158,7 +158,10 @@ class StrictInputTest {
         assertThat(noType.bodyText()).contains("\"field\":\"Content-Type\"");
         given().header("Authorization", Tokens.partner("P-A")).contentType("text/plain").body(Fixtures.deviceJson(serial, sku, "CU-1", null))
                 .post("/devices").then().statusCode(415).contentType(PROBLEM);
-        given().body("{}".getBytes(StandardCharsets.UTF_8)).post("/devices").then().statusCode(401).contentType(PROBLEM);
+        // without a token the missing Content-Type is not even looked at
+        RawHttp.Response anonymous = raw().send("POST", "/devices", List.of(), "{}".getBytes(StandardCharsets.UTF_8), -1);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith(PROBLEM);
         notRegistered(serial);
     }
 
