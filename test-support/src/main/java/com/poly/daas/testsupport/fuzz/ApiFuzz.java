@@ -28,7 +28,7 @@ import java.util.UUID;
  * Fuzzes every operation of a running service's published OpenAPI document ({@code /q/openapi}) with bounded bad
  * input, as a partner ERP or a hostile client could send it, and reports every answer that breaks the API
  * conventions (docs/api-conventions.md): a 5xx, a 4xx without a problem+json body, or a bad input accepted (2xx).
- * Per operation, with a token of a role the operation allows: a valid-looking baseline request, then NUL and control
+ * Per operation, with a token of a role the operation allows: a valid-looking baseline request (reads only), then NUL and control
  * characters in each path, query and header value, {@code limit=abc}, forged cursors, wrong JSON types for each body
  * property, unpaired surrogates, trailing garbage, malformed JSON, no or a wrong Content-Type; once per service a
  * huge URL, huge headers and an oversized body. Header values with C0 control characters are sent on an established
@@ -189,7 +189,8 @@ public final class ApiFuzz {
             String name = parameter.path("name").asText();
             String value = exampleText(parameter);
             switch (in) {
-                case "path" -> pathValues.put(name, value);
+                // a write goes to an id nobody has: examples may name seed data other tests rely on
+                case "path" -> pathValues.put(name, operation.method().equals("get") ? value : "FUZZ" + Long.toHexString(random.nextLong()).toUpperCase());
                 case "query" -> {
                     queryParams.add(parameter);
                     if (parameter.path("required").asBoolean()) {
@@ -210,9 +211,13 @@ public final class ApiFuzz {
         byte[] bodyBytes = json ? bytes(body) : mediaType != null ? "fuzz file content".getBytes(StandardCharsets.UTF_8) : null;
         String method = operation.method().toUpperCase();
 
-        // Baseline: must not fail (it may be refused, e.g. 404 for an example id, but as a problem).
-        probes.add(new Probe("baseline", method, target(operation.path(), pathValues, queryValues),
-                headers(operation, headerParams, mediaType, Map.of()), bodyBytes, -1, false));
+        // Baseline of a read: must not fail (it may be refused, e.g. 404 for an example id, but as a problem). Writes
+        // get no baseline: a valid write would change data that other tests of the same service rely on.
+        baselineStatus = 0;
+        if (method.equals("GET")) {
+            probes.add(new Probe("baseline", method, target(operation.path(), pathValues, queryValues),
+                    headers(operation, headerParams, mediaType, Map.of()), bodyBytes, -1, false));
+        }
         for (String name : pathValues.keySet()) {
             for (String bad : List.of("a\u0000b", "a\u0001b", "a\u007fb")) {
                 Map<String, String> values = new LinkedHashMap<>(pathValues);
@@ -255,8 +260,10 @@ public final class ApiFuzz {
             String baselineTarget = target(operation.path(), pathValues, queryValues);
             probes.add(new Probe("body without Content-Type", method, baselineTarget,
                     headers(operation, headerParams, null, Map.of()), bodyBytes, -1, true));
-            probes.add(new Probe("body as text/plain", method, baselineTarget,
-                    headers(operation, headerParams, "text/plain", Map.of()), bodyBytes, -1, json));
+            if (json) { // an upload takes any file type: text/plain would be a valid write
+                probes.add(new Probe("body as text/plain", method, baselineTarget,
+                        headers(operation, headerParams, "text/plain", Map.of()), bodyBytes, -1, true));
+            }
             if (json) {
                 probes.add(new Probe("body with trailing garbage", method, baselineTarget,
                         headers(operation, headerParams, mediaType, Map.of()), concat(bodyBytes, " x}".getBytes(StandardCharsets.UTF_8)), -1, true));
