@@ -63,6 +63,8 @@ public class DocumentResource {
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Catalogued", headers = @Header(name = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type missing, or JSON/form instead of the file's bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "File larger than the body limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(@Parameter(description = "Model the file belongs to", required = true, example = "CCX-500") @QueryParam("sku") String sku,
@@ -71,10 +73,31 @@ public class DocumentResource {
                            @Parameter(description = "Version", required = true, example = "8.1.3") @QueryParam("version") String version,
                            @Parameter(description = "Release date (not in the future)", required = true, example = "2026-09-30") @QueryParam("releasedOn") String releasedOn,
                            @Parameter(description = "Download file name (plain name, no path)", required = true, example = "ccx-8.1.3.zip") @QueryParam("fileName") String fileName,
-                           InputStream body, @Context UriInfo uri) {
+                           InputStream body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        refuseNonFileMediaType(headers.getMediaType());
         Document document = portal.upload(new DocumentUpload(sku, kind, title, version, releasedOn, fileName), body);
         return Response.created(uri.getBaseUriBuilder().path("documents").path(document.id.toString()).build())
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(DocumentView.of(document)).build();
+    }
+
+    /**
+     * The body is the file's bytes. JSON and form bodies are what a client sends when it mistakes the upload for a
+     * metadata call: refused (415) before anything is stored. Checked here, after the role check, so that callers
+     * without the admin role learn 401/403 first; a missing Content-Type is refused by the platform (415).
+     */
+    private static void refuseNonFileMediaType(MediaType type) {
+        if (type == null) {
+            return;
+        }
+        String subtype = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+        boolean json = subtype.equals("json") || subtype.endsWith("+json");
+        boolean form = type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || type.getType().equalsIgnoreCase("multipart");
+        if (json || form) {
+            throw new ApiProblem(415, "unsupported-media-type", "Unsupported media type",
+                    "The upload body is the file itself: send application/octet-stream (or the file's own type), not "
+                            + type.getType() + "/" + type.getSubtype() + "; the metadata are query parameters.", null)
+                    .field("Content-Type", "must be the file's type, e.g. application/octet-stream");
+        }
     }
 
     @GET

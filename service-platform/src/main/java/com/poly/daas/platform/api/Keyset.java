@@ -21,14 +21,24 @@ public final class Keyset {
         if (page.after() == null) {
             return;
         }
-        String[] key = page.after().split("\\|", 2);
+        Key key = parseNewestFirst(page.after());
+        params.and("cursorAt", key.at()).and("cursorId", key.id());
+        where.append(" and (").append(field).append(" < :cursorAt or (").append(field)
+                .append(" = :cursorAt and id < :cursorId))");
+    }
+
+    /** The (instant, id) sort key of a newest-first cursor. */
+    public record Key(Instant at, UUID id) {
+    }
+
+    /** Parses the sort key of a newest-first cursor: a forged or foreign one is a 400 naming {@code cursor}. */
+    public static Key parseNewestFirst(String after) {
+        String[] key = after.split("\\|", 2);
         try {
-            params.and("cursorAt", Instant.parse(key[0])).and("cursorId", UUID.fromString(key[1]));
+            return new Key(Instant.parse(key[0]), UUID.fromString(key[1]));
         } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             throw ApiProblem.invalidField("cursor", "is not a cursor returned by this API (use the 'next' link as given)");
         }
-        where.append(" and (").append(field).append(" < :cursorAt or (").append(field)
-                .append(" = :cursorAt and id < :cursorId))");
     }
 
     private Keyset() {

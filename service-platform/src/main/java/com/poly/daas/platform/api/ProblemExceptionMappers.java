@@ -128,7 +128,11 @@ public class ProblemExceptionMappers {
             case 413 -> "The request body exceeds the size limit.";
             default -> e.getMessage();
         };
-        Response response = ProblemResponses.of(status, slug(status), title, detail, path(uri));
+        ApiProblem problem = new ApiProblem(status, slug(status), title, detail, null);
+        if (status == 415) {
+            problem.field("Content-Type", "not accepted by this operation");
+        }
+        Response response = ProblemResponses.of(problem, path(uri));
         if (status == 405 && e.getResponse().getAllowedMethods() != null) {
             return Response.fromResponse(response).allow(e.getResponse().getAllowedMethods()).build();
         }
@@ -149,8 +153,25 @@ public class ProblemExceptionMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             field = jsonPath(unknown);
             reason = "unknown field (the request schema does not have it)";
+        } else if (e instanceof InvalidFormatException invalid && (invalid.getTargetType() == String.class
+                || invalid.getTargetType() == java.math.BigDecimal.class) && invalid.getValue() instanceof String) {
+            reason = invalid.getOriginalMessage(); // StrictJson's own refusal: a control character, a decimal string
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && java.time.temporal.Temporal.class.isAssignableFrom(invalid.getTargetType())
+                && "must be an ISO-8601 string".equals(invalid.getOriginalMessage())) {
+            reason = "must be " + expected(invalid.getTargetType()) + ", not " + invalid.getValue();
+        } else if (e instanceof InvalidFormatException invalid && !(invalid.getValue() instanceof String)
+                && invalid.getTargetType() != null) {
+            reason = "must be " + expected(invalid.getTargetType()) + ", not " + invalid.getValue();
         } else if (e instanceof InvalidFormatException invalid) {
             reason = "'" + invalid.getValue() + "' is not a valid " + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched
+                && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            field = null;
+            reason = "unexpected content after the JSON value";
+        } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatched
+                && mismatched.getTargetType() != null) {
+            reason = "wrong type: must be " + expected(mismatched.getTargetType());
         } else if (e instanceof JsonMappingException) {
             reason = "wrong type or shape";
         } else {
@@ -162,6 +183,39 @@ public class ProblemExceptionMappers {
             problem.field(field, reason);
         }
         return problem;
+    }
+
+    /** What a JSON value for {@code type} looks like, in the words of the OpenAPI schema. */
+    private static String expected(Class<?> type) {
+        if (type == String.class || type == java.util.UUID.class) {
+            return "a string";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "an integer";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return "a decimal string such as \"24.90\"";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date string such as \"2026-11-24\"";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date-time string such as \"2026-11-24T09:15:00Z\"";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "an object";
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -60,6 +60,9 @@ public class AuditResource {
                                  @Context UriInfo uri) {
         PageRequest page = PageRequest.of(limit, cursor);
         String after = page.after();
+        if (after != null) {
+            com.poly.daas.platform.api.Keyset.parseNewestFirst(after); // a forged cursor is a 400 naming it, never SQL
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select id, occurred_at, actor, actor_role, action, entity_type, entity_id, before_json::text, after_json::text

@@ -1,0 +1,22 @@
+package com.poly.daas.billing;
+
+import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.fuzz.ApiFuzz;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the published document, fuzzed with bounded bad input (NUL and control characters, wrong JSON
+ * types, trailing garbage, no Content-Type, limit=abc, forged cursors, huge URL/headers/body): no 5xx, no 4xx without
+ * a problem body, no bad input accepted (docs/api-conventions.md, "Strict input").
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
+class BillingApiFuzzTest {
+
+    @Test
+    void badInputOnEveryOperationIsRefusedWithAProblem() {
+        ApiFuzz.fromOpenApi().seed(17).verify();
+    }
+}
