@@ -17,6 +17,7 @@ class ContractApiFuzzTest {
 
     @Test
     void badInputOnEveryOperationIsRefusedWithAProblem() {
-        ApiFuzz.fromOpenApi().seed(17).verify();
+        // a partner contract-service knows (issue 9), so partner operations reach their handlers rather than 403
+        ApiFuzz.fromOpenApi().seed(17).partner(Fixtures.partner()).verify();
     }
 }
