@@ -2,6 +2,7 @@ package com.poly.daas.rma.service;
 
 import com.poly.daas.calendar.BusinessCalendar;
 import com.poly.daas.calendar.Region;
+import com.poly.daas.events.CoverageDay;
 import com.poly.daas.events.rmas.DefectiveUnitReceived;
 import com.poly.daas.events.rmas.LateReturnReceived;
 import com.poly.daas.events.rmas.ReplacementDelivered;
@@ -38,7 +39,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -100,8 +100,8 @@ public class AdvanceReplacements {
         boolean inRegion = order.siteCountry() != null && Region.of(order.siteCountry()).isPresent();
         BusinessCalendar customer = inRegion
                 ? calendars.customer(order.siteCountry(), order.siteSubdivision(), order.siteZone()) : null;
-        // P4 decision: the coverage day is the customer's local calendar day
-        LocalDate today = customer == null ? now.atZone(ZoneOffset.UTC).toLocalDate() : now.atZone(customer.zone()).toLocalDate();
+        // P4 decision: the coverage day is the customer's calendar day (one rule with contract-service: CoverageDay)
+        LocalDate today = CoverageDay.of(now, customer == null ? null : customer.zone().getId());
         ReplacementRequest request = new ReplacementRequest(order.serial(), order.partnerId(), order.cause(),
                 order.siteCountry(), today, known, rmas.openFor(order.serial()).map(r -> r.id.toString()));
         Optional<Rejection> rejection = ReplacementPolicies.decide(request);
