@@ -90,7 +90,7 @@ public class InboundEvents {
                     return false;
                 }
                 if (applied) {
-                    reapplyParked(consumer);
+                    reapplyAfter(consumer);
                 }
                 return applied;
             } catch (RuntimeException e) {
@@ -145,10 +145,19 @@ public class InboundEvents {
         LOG.infof("Consumer %s parked event %s (%s): %s", consumer, event.eventId(), event.type(), reason);
     }
 
+    /** A parked event may have waited for the one just applied; a failure here never undoes that one. */
+    private void reapplyAfter(String consumer) {
+        try {
+            reapplyParked(consumer);
+        } catch (RuntimeException e) {
+            LOG.warnf("Consumer %s could not re-apply its parked events now (retried later): %s", consumer, e.getMessage());
+        }
+    }
+
     /** Every {@code daas.inbox.reapply-every}: re-applies the parked events of every consumer of this process. */
     @Scheduled(every = "{daas.inbox.reapply-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reapplyAllParked() {
-        handlers.keySet().forEach(this::reapplyParked);
+        handlers.keySet().forEach(this::reapplyAfter);
     }
 
     /**
@@ -194,14 +203,20 @@ public class InboundEvents {
                 } catch (RuntimeException e) {
                     RuntimeException cause = unwrap(e);
                     blocked.add(aggregate);
-                    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                                    update parked_event set attempts = attempts + 1, last_attempt_at = ?3, reason = ?4,
-                                           failed_at = case when ?5 or attempts + 1 >= ?6 then ?3 else null end
-                                    where consumer = ?1 and event_id = ?2""")
-                            .setParameter(1, consumer).setParameter(2, eventId).setParameter(3, Timestamp.from(clock.instant()))
-                            .setParameter(4, String.valueOf(cause.getMessage())).setParameter(5, isPoison(cause))
-                            .setParameter(6, parkedMaxAttempts)
-                            .executeUpdate());
+                    Timestamp now = Timestamp.from(clock.instant());
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        em.createNativeQuery("""
+                                        update parked_event set attempts = attempts + 1, last_attempt_at = ?3, reason = ?4
+                                        where consumer = ?1 and event_id = ?2""")
+                                .setParameter(1, consumer).setParameter(2, eventId).setParameter(3, now)
+                                .setParameter(4, String.valueOf(cause.getMessage())).executeUpdate();
+                        // given up: poison after all, or still not applicable after daas.inbox.parked-max-attempts
+                        em.createNativeQuery("""
+                                        update parked_event set failed_at = ?3
+                                        where consumer = ?1 and event_id = ?2 and attempts >= ?4""")
+                                .setParameter(1, consumer).setParameter(2, eventId).setParameter(3, now)
+                                .setParameter(4, isPoison(cause) ? 0 : parkedMaxAttempts).executeUpdate();
+                    });
                     if (isPoison(cause)) {
                         LOG.errorf("Consumer %s: parked event %s can never be applied (kept in parked_event): %s",
                                 consumer, eventId, cause.getMessage());
