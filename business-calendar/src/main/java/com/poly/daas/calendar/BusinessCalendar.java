@@ -105,6 +105,24 @@ public final class BusinessCalendar {
     }
 
     /**
+     * A3: business days from {@code from} to {@code to}: how many business days lie in ({@code from}, {@code to}],
+     * negative (the business days in ({@code to}, {@code from}]) when {@code to} is before {@code from}. An RMA due
+     * on {@code to} has this many business days left on {@code from}; 0 on the due day itself.
+     */
+    public int businessDaysBetween(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return -businessDaysBetween(to, from);
+        }
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isBusinessDay(day)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
      * S1: the instant at which {@code amount} of business time has elapsed after {@code start}. Time before
      * opening, after closing or on a non-business day does not count, so a start at 18:00 counts from the next
      * business day's opening. A result that falls exactly on a closing time is that closing time (17:00), not

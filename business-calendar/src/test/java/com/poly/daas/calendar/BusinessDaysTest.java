@@ -43,6 +43,19 @@ class BusinessDaysTest {
     }
 
     @Test
+    void A3_businessDaysLeftUntilTheDueDateAreTheInverseOfAddingThem() {
+        BusinessCalendar us = calendar("US");
+        LocalDate receipt = date("2026-12-22");
+        LocalDate due = us.addBusinessDays(receipt, 10);
+        assertEquals(10, us.businessDaysBetween(receipt, due));
+        assertEquals(0, us.businessDaysBetween(due, due));
+        // over Christmas: Wed 23, Thu 24 (Fri 25 holiday, weekend), Mon 28
+        assertEquals(3, us.businessDaysBetween(receipt, date("2026-12-28")));
+        // overdue: negative business days past the due date
+        assertEquals(-1, us.businessDaysBetween(due.plusDays(1), due));
+    }
+
+    @Test
     void A3_zeroDaysIsTheDateItselfWhenABusinessDayElseTheNextOne() {
         BusinessCalendar us = calendar("US");
         assertEquals(date("2026-05-19"), us.addBusinessDays(date("2026-05-19"), 0));

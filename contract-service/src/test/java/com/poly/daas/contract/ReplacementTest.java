@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class ReplacementTest {
     @Inject
     MutableClock clock;
+    @Inject
+    com.poly.daas.platform.inbox.InboundEvents inbound;
 
     /** The fixed dates below are written for this "today"; a later real date must not age them. */
     @BeforeEach
@@ -109,17 +111,58 @@ class ReplacementTest {
     }
 
     @Test
-    void P4_aReplacementForASerialWithoutOpenCoverageIsDeadLetteredWithItsReason() {
+    void P4_aReplacementShippedBeforeTheOriginalsEnrolmentArrivedIsParkedThenAppliedNotDeadLettered() {
         String partner = Fixtures.partner();
+        String contract = Fixtures.activeContract(partner, 36);
+        String sku = Fixtures.voiceModel();
         String original = Fixtures.serial();
         String replacement = Fixtures.serial();
         String rma = Fixtures.id("RMA-");
-        String sku = Fixtures.voiceModel();
-        TopicProbe.send(Topics.RMAS, rma, shipped(partner, null, original, replacement, sku, "2026-05-04T16:00:00Z"));
-        var dead = TopicProbe.read(Topics.deadLetter("contract-service"), Duration.ofSeconds(30),
-                rs -> rs.stream().anyMatch(r -> r.value().contains(replacement)));
-        var record = dead.stream().filter(r -> r.value().contains(replacement)).findFirst().orElseThrow();
-        assertThat(TopicProbe.header(record, "dead-letter-reason")).contains("no open coverage for original serial " + original);
+        String event = shipped(partner, contract, original, replacement, sku, "2026-05-04T16:00:00Z");
+        java.util.UUID eventId = com.poly.daas.events.EventJson.readEnvelope(event).eventId();
+        TopicProbe.send(Topics.RMAS, rma, event);
+        await().atMost(Fixtures.EVENTS).until(() -> inbound.isParked("contract-service.replacements", eventId));
         Fixtures.coverage(Tokens.agent(), replacement, null, "HARDWARE_FAILURE").then().statusCode(404);
+
+        // the original's enrolment (the missing fact) arrives: the parked shipment is applied
+        Fixtures.enrol(partner, contract, Fixtures.device(original, sku, "STANDARD", "2026-01-31")).then().statusCode(201);
+        await().atMost(Fixtures.EVENTS).untilAsserted(() ->
+                Fixtures.coverage(Tokens.partner(partner), replacement, "2026-06-01", "HARDWARE_FAILURE").then().statusCode(200)
+                        .body("decision", equalTo("COVERED")).body("replacesSerial", equalTo(original)));
+        assertThat(inbound.isParked("contract-service.replacements", eventId)).isFalse();
+        var dead = TopicProbe.read(Topics.deadLetter("contract-service"), Duration.ofSeconds(3),
+                rs -> rs.stream().anyMatch(r -> r.value().contains(replacement)));
+        assertThat(dead.stream().filter(r -> r.value().contains(replacement))).isEmpty();
+    }
+
+    @Test
+    void P4_theOriginalsCoverageEndsOnTheShipmentsDayAtTheCustomersSite_lateEveningInLosAngelesEarlyMorningInBerlin() {
+        String partner = Fixtures.partner();
+        String contract = Fixtures.activeContract(partner, 36);
+        String sku = Fixtures.voiceModel();
+        String la = Fixtures.serial();
+        String berlin = Fixtures.serial();
+        Fixtures.enrol(partner, contract, Fixtures.device(la, sku, "STANDARD", "2026-01-31")).then().statusCode(201);
+        Fixtures.enrol(partner, contract, Fixtures.device(berlin, sku, "STANDARD", "2026-01-31")).then().statusCode(201);
+        // 22:30 on June 30 in Los Angeles (July 1 in UTC) and 01:30 on July 1 in Berlin (June 30 in UTC)
+        TopicProbe.send(Topics.RMAS, "rma-la", shippedIn(partner, contract, la, Fixtures.serial(), sku,
+                "2026-07-01T05:30:00Z", "America/Los_Angeles"));
+        TopicProbe.send(Topics.RMAS, "rma-berlin", shippedIn(partner, contract, berlin, Fixtures.serial(), sku,
+                "2026-06-30T23:30:00Z", "Europe/Berlin"));
+        await().atMost(Fixtures.EVENTS).untilAsserted(() -> {
+            Fixtures.coverage(Tokens.partner(partner), la, "2026-06-29", "HARDWARE_FAILURE").then().body("decision", equalTo("COVERED"));
+            Fixtures.coverage(Tokens.partner(partner), la, "2026-06-30", "HARDWARE_FAILURE").then()
+                    .body("decision", equalTo("NOT_COVERED")).body("reason", equalTo("REPLACED"));
+            Fixtures.coverage(Tokens.partner(partner), berlin, "2026-06-30", "HARDWARE_FAILURE").then().body("decision", equalTo("COVERED"));
+            Fixtures.coverage(Tokens.partner(partner), berlin, "2026-07-01", "HARDWARE_FAILURE").then()
+                    .body("decision", equalTo("NOT_COVERED")).body("reason", equalTo("REPLACED"));
+        });
+    }
+
+    static String shippedIn(String partner, String contract, String original, String replacement, String sku, String shippedAt,
+                            String zone) {
+        return Fixtures.event(new ReplacementShipped(Fixtures.id("RMA-"), partner, null, contract, original, replacement, sku,
+                Instant.parse(shippedAt), LocalDate.parse(shippedAt.substring(0, 10)).plusDays(1),
+                LocalDate.parse(shippedAt.substring(0, 10)).plusDays(15), null, "UPS", "1Z1", zone), "rma-service");
     }
 }

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class RmaEventsConsumerTest {
+    @jakarta.inject.Inject
+    com.poly.daas.platform.inbox.InboundEvents inbound;
 
     /** The fixed partner ids of this class are partners the service knows (issue 9). */
     @org.junit.jupiter.api.BeforeEach
@@ -82,22 +84,52 @@ class RmaEventsConsumerTest {
     }
 
     @Test
-    void A2_anEventThatCanNeverApplyGoesToTheDeadLetterTopicAndTheNextOneIsStillApplied() {
+    void A2_anEventThatCannotApplyYetIsParkedNotDeadLetteredAndAppliedOnceTheDeviceIsRegistered() {
+        String partner = Fixtures.partner();
+        String sku = Fixtures.model("HEADSET");
+        String early = Fixtures.serial();
+        String other = Fixtures.serial();
+        Fixtures.device(partner, other, sku, "CU-8", null);
+        String rmaEarly = "R-" + UUID.randomUUID();
+        String rmaOther = "R-" + UUID.randomUUID();
+        UUID earlyEvent = UUID.randomUUID();
+        // the unit's receipt arrives before the device's registration reached the registry: not poison
+        TopicProbe.send(Topics.RMAS, rmaEarly, rmaEvent(new DefectiveUnitReceived(rmaEarly, partner, early, sku,
+                LocalDate.of(2026, 11, 9)), earlyEvent));
+        TopicProbe.send(Topics.RMAS, rmaOther, rmaEvent(new DefectiveUnitReceived(rmaOther, partner, other, sku,
+                LocalDate.of(2026, 11, 9)), UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.agent()).get("/devices/" + other).then().body("status", equalTo("POLY_PROPERTY")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbound.isParked("device-registry-service.rma-devices", earlyEvent));
+
+        Fixtures.device(partner, early, sku, "CU-8", null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.agent()).get("/devices/" + early).then().body("status", equalTo("POLY_PROPERTY")));
+        assertThat(inbound.isParked("device-registry-service.rma-devices", earlyEvent)).isFalse();
+        assertThat(inbound.alreadyProcessed("device-registry-service.rma-devices", earlyEvent)).isTrue();
+        var dead = TopicProbe.read(Topics.deadLetter("device-registry-service"), Duration.ofSeconds(3),
+                rs -> rs.stream().anyMatch(r -> rmaEarly.equals(r.key())));
+        assertThat(dead.stream().filter(r -> rmaEarly.equals(r.key()))).isEmpty();
+    }
+
+    @Test
+    void aMalformedRmaEventIsDeadLetteredAndTheNextOneIsStillApplied() {
         String partner = Fixtures.partner();
         String sku = Fixtures.model("HEADSET");
         String original = Fixtures.serial();
         Fixtures.device(partner, original, sku, "CU-8", null);
+        String bad = "R-" + UUID.randomUUID();
+        TopicProbe.send(Topics.RMAS, bad, rmaEvent(new ReplacementShipped(bad, partner, "CU-8", "C-1", original, null, null,
+                Instant.parse("2026-11-02T15:00:00Z"), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 17)), UUID.randomUUID()));
         String rma = "R-" + UUID.randomUUID();
-        TopicProbe.send(Topics.RMAS, rma, rmaEvent(new DefectiveUnitReceived(rma, partner, "UNKNOWN" + original, sku,
-                LocalDate.of(2026, 11, 9)), UUID.randomUUID()));
         TopicProbe.send(Topics.RMAS, rma, rmaEvent(new DefectiveUnitReceived(rma, partner, original, sku,
                 LocalDate.of(2026, 11, 9)), UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", Tokens.agent()).get("/devices/" + original).then().body("status", equalTo("POLY_PROPERTY")));
         var dead = TopicProbe.read(Topics.deadLetter("device-registry-service"), Duration.ofSeconds(20),
-                rs -> rs.stream().anyMatch(r -> rma.equals(r.key())));
-        assertThat(dead.stream().filter(r -> rma.equals(r.key())).toList()).hasSize(1);
-        given().header("Authorization", Tokens.agent()).get("/devices/UNKNOWN" + original).then().statusCode(404);
-        given().header("Authorization", Tokens.agent()).get("/devices/" + original + "/history").then().body("items", hasSize(2));
+                rs -> rs.stream().anyMatch(r -> bad.equals(r.key())));
+        assertThat(dead.stream().filter(r -> bad.equals(r.key())).toList()).hasSize(1);
+        assertThat(TopicProbe.header(dead.stream().filter(r -> bad.equals(r.key())).findFirst().orElseThrow(),
+                "dead-letter-reason")).contains("lacks sku, serials or partner");
     }
 }

@@ -9,6 +9,10 @@ import com.poly.daas.events.EventJson;
 import com.poly.daas.events.Money;
 import com.poly.daas.events.Topics;
 import com.poly.daas.events.contracts.DeviceEnrolled;
+import com.poly.daas.events.registry.DeviceRegistered;
+import com.poly.daas.events.tickets.HardwareFailureConfirmed;
+import com.poly.daas.rma.domain.RegisteredDevice;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import java.time.Duration;
@@ -48,10 +52,37 @@ final class ContractFeed {
         return contractId;
     }
 
+    /** An agent's request (partners no longer open RMAs through the API). */
     static String rmaJson(String partnerId, String serial, String cause, String country, String zone) {
         return """
-                {%s"serial":"%s","cause":"%s","shipTo":{"country":"%s","timeZone":"%s"}}"""
-                .formatted(partnerId == null ? "" : "\"partnerId\":\"" + partnerId + "\",", serial, cause, country, zone);
+                {"partnerId":"%s","serial":"%s","cause":"%s","reason":"agent-opened for a test","shipTo":{"country":"%s","timeZone":"%s"}}"""
+                .formatted(partnerId, serial, cause, country, zone);
+    }
+
+    /** device-registry-service registers a device (a replacement unit in stock) and the replica knows it. */
+    static void register(String serial, String sku) {
+        var event = new DeviceRegistered(serial, sku, "P-STOCK", "CU-STOCK", null, null);
+        TopicProbe.send(Topics.REGISTRY_DEVICES, serial, EventJson.write(EventJson.envelope(event, UUID.randomUUID(),
+                Instant.now(), "device-registry-service")));
+        var em = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                !em.createQuery("from RegisteredDevice where serial = ?1", RegisteredDevice.class)
+                        .setParameter(1, serial).getResultList().isEmpty()));
+    }
+
+    /** ticket-service confirms a hardware failure (schema version 2, with the customer's site). */
+    static HardwareFailureConfirmed failure(String partnerId, String serial, String cause, String country, String zone) {
+        String ticketId = UUID.randomUUID().toString();
+        return new HardwareFailureConfirmed(ticketId, partnerId, "CU-" + serial, serial, cause, Instant.now(), country, null,
+                zone, null);
+    }
+
+    static String ticketEvent(DomainEvent event, UUID id) {
+        return EventJson.write(EventJson.envelope(event, id, Instant.now(), "ticket-service"));
+    }
+
+    static void sendTicketEvent(DomainEvent event, UUID id) {
+        TopicProbe.send(Topics.TICKETS, event.aggregateId(), ticketEvent(event, id));
     }
 
     private ContractFeed() {

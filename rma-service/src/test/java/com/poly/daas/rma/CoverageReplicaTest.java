@@ -64,15 +64,15 @@ class CoverageReplicaTest {
                 .then().statusCode(200).body("covered", equalTo(false));
 
         clock.set(Instant.parse("2026-09-01T15:00:00Z"));
-        given().header("Authorization", Tokens.partner("P-R")).contentType(ContentType.JSON)
-                .body(rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas").then().statusCode(201);
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(rmaJson("P-R", s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas").then().statusCode(201);
 
         ContractFeed.send(new DeviceCoverageEnded(contractId, s, "P-R", LocalDate.of(2026, 8, 1), "CONTRACT_TERMINATED"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", Tokens.agent()).get("/coverage/" + s)
                         .then().statusCode(200).body("endedOn", equalTo("2026-08-01")).body("covered", equalTo(false)));
-        given().header("Authorization", Tokens.partner("P-R")).contentType(ContentType.JSON)
-                .body(rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(rmaJson("P-R", s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
                 .then().statusCode(422).body("rule", equalTo("P3")).body("detail", org.hamcrest.Matchers.containsString("CONTRACT_TERMINATED"));
 
         CoveredDevice row = QuarkusTransaction.requiringNew().call(() -> CoveredDevice.<CoveredDevice>find("serial", s).firstResult());
@@ -83,8 +83,8 @@ class CoverageReplicaTest {
     @Test
     void P3_aDeviceNeverEnrolledOrNotDeliveredIsNotCovered() {
         clock.set(Instant.parse("2026-09-01T15:00:00Z"));
-        given().header("Authorization", Tokens.partner("P-R")).contentType(ContentType.JSON)
-                .body(rmaJson(null, serial(), "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(rmaJson("P-R", serial(), "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
                 .then().statusCode(422).body("rule", equalTo("P3")).body("errors.field", org.hamcrest.Matchers.hasItem("serial"));
 
         String s = serial();
@@ -95,8 +95,8 @@ class CoverageReplicaTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", Tokens.agent()).get("/coverage/" + s).then().statusCode(200)
                         .body("covered", equalTo(false)));
-        given().header("Authorization", Tokens.partner("P-R")).contentType(ContentType.JSON)
-                .body(rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
+        given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
+                .body(rmaJson("P-R", s, "HARDWARE_FAILURE", "US", "America/New_York")).post("/rmas")
                 .then().statusCode(422).body("rule", equalTo("P3"))
                 .body("detail", org.hamcrest.Matchers.containsString("delivery date is not reported"));
     }

@@ -47,6 +47,7 @@ class RmaApiTest {
     }
     /** The North American ship-from centre's zone (application.properties). */
     static final ZoneId CENTRE = ZoneId.of("America/Chicago");
+    static final String SHIP_REPL0001 = "{\"replacementSerial\":\"REPL0001\",\"carrier\":\"UPS\",\"trackingNumber\":\"1Z999AA10123456784\"}";
 
     @Inject
     MutableClock clock;
@@ -78,7 +79,7 @@ class RmaApiTest {
         enrol("P-E", s, "EXTENDED");
         atCentre(2026, 12, 1, 10, 0);
         for (String cause : List.of("FIRE", "INTENTIONAL_DAMAGE", "WEAR_AND_TEAR", "COSMETIC", "THEFT", "LOSS")) {
-            request(Tokens.partner("P-E"), rmaJson(null, s, cause, "US", "America/New_York"))
+            request(Tokens.agent(), rmaJson("P-E", s, cause, "US", "America/New_York"))
                     .statusCode(422).contentType("application/problem+json")
                     .body("rule", equalTo("E4")).body("type", containsString("cause-never-covered"))
                     .body("detail", containsString(cause)).body("errors.field", hasItem("cause"));
@@ -94,37 +95,44 @@ class RmaApiTest {
         enrol("P-E", standard, "STANDARD");
         enrol("P-E", extended, "EXTENDED");
         atCentre(2026, 12, 1, 10, 0);
-        request(Tokens.partner("P-E"), rmaJson(null, standard, "LIQUID_SPILL", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-E", standard, "LIQUID_SPILL", "US", "America/New_York"))
                 .statusCode(422).body("rule", equalTo("E2")).body("detail", containsString("STANDARD"));
-        request(Tokens.partner("P-E"), rmaJson(null, standard, "DROP_DAMAGE", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-E", standard, "DROP_DAMAGE", "US", "America/New_York"))
                 .statusCode(422).body("rule", equalTo("E2"));
-        request(Tokens.partner("P-E"), rmaJson(null, standard, "HARDWARE_FAILURE", "US", "America/New_York")).statusCode(201);
-        request(Tokens.partner("P-E"), rmaJson(null, extended, "LIQUID_SPILL", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-E", standard, "HARDWARE_FAILURE", "US", "America/New_York")).statusCode(201);
+        request(Tokens.agent(), rmaJson("P-E", extended, "LIQUID_SPILL", "US", "America/New_York"))
                 .statusCode(201).body("cause", equalTo("LIQUID_SPILL")).body("status", equalTo("AUTHORISED"));
+    }
+
+    /** A device of partner P-A1 enrolled for one request (one open RMA per device). */
+    private static String covered() {
+        String s = serial();
+        enrol("P-A1", s, "STANDARD");
+        return s;
     }
 
     @Test
     void A1_authorisedBeforeTheCutOffShipsTheSameBusinessDayAtOrAfterItTheNext() {
-        String s = serial();
-        enrol("P-A1", s, "STANDARD");
+        String[] s = {covered(), covered(), covered(), covered(), covered()};
         atCentre(2026, 12, 1, 14, 59); // Tuesday, 14:59 in Memphis
-        request(Tokens.partner("P-A1"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-A1", s[0], "HARDWARE_FAILURE", "US", "America/New_York"))
                 .statusCode(201).body("shipDate", equalTo("2026-12-01")).body("expectedDeliveryOn", equalTo("2026-12-02"))
-                .body("serviceCentre", equalTo("NA-MEM"));
+                .body("serviceCentre", equalTo("NA-MEM")).body("returnAddress", containsString("Memphis"))
+                .body("origin", equalTo("AGENT")).body("timeline[0].step", equalTo("AUTHORISED"));
         atCentre(2026, 12, 1, 15, 0); // exactly the cut-off
-        request(Tokens.partner("P-A1"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-A1", s[1], "HARDWARE_FAILURE", "US", "America/New_York"))
                 .statusCode(201).body("shipDate", equalTo("2026-12-02"));
         atCentre(2026, 12, 4, 16, 0); // Friday after the cut-off: Monday, delivered Tuesday
-        request(Tokens.partner("P-A1"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-A1", s[2], "HARDWARE_FAILURE", "US", "America/New_York"))
                 .statusCode(201).body("shipDate", equalTo("2026-12-07")).body("expectedDeliveryOn", equalTo("2026-12-08"));
         // Wednesday after the cut-off: Thursday is Thanksgiving and the centre's state (US-TN) also closes on the
         // Friday after it, so the centre's calendar ships on Monday; New York delivers on Tuesday
         atCentre(2026, 11, 25, 15, 30);
-        request(Tokens.partner("P-A1"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-A1", s[3], "HARDWARE_FAILURE", "US", "America/New_York"))
                 .statusCode(201).body("shipDate", equalTo("2026-11-30")).body("expectedDeliveryOn", equalTo("2026-12-01"));
         // the cut-off is the centre's local time: 14:30 in Memphis is 15:30 in New York and still ships the same day
         atCentre(2026, 12, 1, 14, 30);
-        request(Tokens.partner("P-A1"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-A1", s[4], "HARDWARE_FAILURE", "US", "America/New_York"))
                 .statusCode(201).body("shipDate", equalTo("2026-12-01"));
     }
 
@@ -132,6 +140,7 @@ class RmaApiTest {
     void A3_returnDueTenBusinessDaysAfterExpectedDeliverySkippingChristmasAndNewYear_A2_receiptMakesItPolyProperty() {
         String s = serial();
         String contractId = enrol("P-A3", s, "STANDARD");
+        ContractFeed.register("REPL0001", "CCX-500");
         atCentre(2026, 12, 22, 9, 0); // Tuesday
         String id = request(Tokens.agent(), rmaJson("P-A3", s, "HARDWARE_FAILURE", "US", "America/New_York"))
                 .statusCode(201).header("ETag", equalTo("\"0\"")).body("partnerId", equalTo("P-A3"))
@@ -140,20 +149,22 @@ class RmaApiTest {
 
         agentPost("/rmas/" + id + "/return-receipt", "\"0\"", "{\"receivedOn\":\"2026-12-22\"}").statusCode(409).body("rule", equalTo("A3"));
         given().header("Authorization", Tokens.partner("P-A3")).header("If-Match", "\"0\"").contentType(ContentType.JSON)
-                .body("{\"replacementSerial\":\"REPL0001\"}").post("/rmas/" + id + "/shipment").then().statusCode(403);
-        agentPost("/rmas/" + id + "/shipment", null, "{\"replacementSerial\":\"REPL0001\"}").statusCode(428);
-        agentPost("/rmas/" + id + "/shipment", "\"3\"", "{\"replacementSerial\":\"REPL0001\"}").statusCode(412);
-        agentPost("/rmas/" + id + "/shipment", "\"0\"", "{\"replacementSerial\":\"" + s + "\"}")
+                .body(SHIP_REPL0001).post("/rmas/" + id + "/shipment").then().statusCode(403);
+        agentPost("/rmas/" + id + "/shipment", null, SHIP_REPL0001).statusCode(428);
+        agentPost("/rmas/" + id + "/shipment", "\"3\"", SHIP_REPL0001).statusCode(412);
+        agentPost("/rmas/" + id + "/shipment", "\"0\"", SHIP_REPL0001.replace("REPL0001", s))
                 .statusCode(400).body("errors.field", hasItem("replacementSerial"));
 
         atCentre(2026, 12, 22, 11, 0);
-        agentPost("/rmas/" + id + "/shipment", "\"0\"", "{\"replacementSerial\":\"REPL0001\"}")
+        agentPost("/rmas/" + id + "/shipment", "\"0\"", SHIP_REPL0001)
                 .statusCode(200).header("ETag", equalTo("\"1\"")).body("status", equalTo("SHIPPED"))
                 .body("expectedDeliveryOn", equalTo("2026-12-23"))
                 // Dec 24, 28, 29, 30, 31, Jan 4, 5, 6, 7, 8: Christmas (Fri 25) and New Year (Fri 1) skipped
                 .body("returnDueOn", equalTo("2027-01-08"))
-                .body("polyProperty", equalTo(false));
-        agentPost("/rmas/" + id + "/shipment", "\"1\"", "{\"replacementSerial\":\"REPL0002\"}").statusCode(409);
+                .body("polyProperty", equalTo(false)).body("carrier", equalTo("UPS"))
+                .body("trackingNumber", equalTo("1Z999AA10123456784")).body("timeline[1].step", equalTo("SHIPPED"))
+                .body("timeline[1].detail", containsString("1Z999AA10123456784"));
+        agentPost("/rmas/" + id + "/shipment", "\"1\"", SHIP_REPL0001.replace("REPL0001", "REPL0002")).statusCode(409);
 
         atCentre(2027, 1, 5, 10, 0);
         agentPost("/rmas/" + id + "/return-receipt", "\"1\"", "{\"receivedOn\":\"2027-01-06\"}")
@@ -183,15 +194,25 @@ class RmaApiTest {
     void P2_badRequestsAreProblemsNamingTheFieldAndEndUsersAreRefused() {
         String s = serial();
         enrol("P-V", s, "STANDARD");
-        request(Tokens.partner("P-V"), rmaJson(null, s, "HARDWARE_FAILURE", "JP", "Asia/Tokyo"))
+        request(Tokens.agent(), rmaJson("P-V", s, "HARDWARE_FAILURE", "JP", "Asia/Tokyo"))
                 .statusCode(422).body("rule", equalTo("P2")).body("errors.field", hasItem("shipTo.country"));
-        request(Tokens.partner("P-V"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "Nowhere/Else"))
+        request(Tokens.agent(), rmaJson("P-V", s, "HARDWARE_FAILURE", "US", "Nowhere/Else"))
                 .statusCode(400).body("errors.field", hasItem("shipTo.timeZone"));
-        request(Tokens.partner("P-V"), rmaJson(null, s, "ALIENS", "US", "America/New_York"))
+        request(Tokens.agent(), rmaJson("P-V", s, "ALIENS", "US", "America/New_York"))
                 .statusCode(400).body("errors.field", hasItem("cause"));
-        request(Tokens.partner("P-V"), "{\"serial\":\"" + s + "\",\"cause\":\"HARDWARE_FAILURE\"}")
+        request(Tokens.agent(), "{\"partnerId\":\"P-V\",\"reason\":\"r\",\"serial\":\"" + s + "\",\"cause\":\"HARDWARE_FAILURE\"}")
                 .statusCode(400).body("errors.field", hasItem("shipTo"));
-        request(Tokens.endUser("P-V"), rmaJson(null, s, "HARDWARE_FAILURE", "US", "America/New_York")).statusCode(403);
+        request(Tokens.agent(), rmaJson("P-V", s, "HARDWARE_FAILURE", "US", "America/New_York").replace("\"reason\":\"agent-opened for a test\",", ""))
+                .statusCode(400).body("errors.field", hasItem("reason"));
+        // S3: an RMA for a ticket must name a ticket whose confirmed failure reached this service
+        request(Tokens.agent(), rmaJson("P-V", s, "HARDWARE_FAILURE", "US", "America/New_York")
+                .replace("\"serial\"", "\"ticketId\":\"" + UUID.randomUUID() + "\",\"serial\""))
+                .statusCode(422).body("rule", equalTo("S3")).body("errors.field", hasItem("ticketId"));
+        // partners no longer open RMAs directly: they come from their tickets (S3)
+        request(Tokens.partner("P-V"), rmaJson("P-V", s, "HARDWARE_FAILURE", "US", "America/New_York")).statusCode(403);
+        request(Tokens.endUser("P-V"), rmaJson("P-V", s, "HARDWARE_FAILURE", "US", "America/New_York")).statusCode(403);
+        given().header("Authorization", Tokens.agent()).queryParam("serial", s).get("/rmas")
+                .then().statusCode(200).body("items", hasSize(0));
         request(Tokens.admin(), rmaJson("P-V", s, "HARDWARE_FAILURE", "US", "America/New_York")).statusCode(403);
         given().header("Authorization", Tokens.partner("P-V")).get("/rmas/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
@@ -201,24 +222,29 @@ class RmaApiTest {
 
     @Test
     void idempotencyKeyReplaysTheAuthorisationAndListsPage() {
-        String s = serial();
-        enrol("P-L", s, "STANDARD");
+        String[] serials = {serial(), serial(), serial()};
+        for (String s : serials) {
+            enrol("P-L", s, "STANDARD");
+        }
         String key = UUID.randomUUID().toString();
-        String body = rmaJson(null, s, "HARDWARE_FAILURE", "GB", "Europe/London");
-        String first = given().header("Authorization", Tokens.partner("P-L")).header("Idempotency-Key", key)
+        String body = rmaJson("P-L", serials[0], "HARDWARE_FAILURE", "GB", "Europe/London");
+        String first = given().header("Authorization", Tokens.agent()).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/rmas").then().statusCode(201)
                 .body("serviceCentre", equalTo("EMEA-AMS")).extract().path("id");
-        given().header("Authorization", Tokens.partner("P-L")).header("Idempotency-Key", key)
+        given().header("Authorization", Tokens.agent()).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(body).post("/rmas").then().statusCode(201)
                 .header("Idempotency-Replayed", "true").body("id", equalTo(first));
-        request(Tokens.partner("P-L"), body).statusCode(201);
-        request(Tokens.partner("P-L"), body).statusCode(201);
-        var page1 = given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("limit", 2)
+        request(Tokens.agent(), rmaJson("P-L", serials[1], "HARDWARE_FAILURE", "GB", "Europe/London")).statusCode(201);
+        request(Tokens.agent(), rmaJson("P-L", serials[2], "HARDWARE_FAILURE", "GB", "Europe/London")).statusCode(201);
+        var page1 = given().header("Authorization", Tokens.partner("P-L")).queryParam("limit", 2)
                 .get("/rmas").then().statusCode(200).body("items", hasSize(2)).body("next", notNullValue()).extract().jsonPath();
-        given().header("Authorization", Tokens.partner("P-L")).queryParam("serial", s).queryParam("limit", 2)
-                .queryParam("cursor", page1.getString("cursor")).get("/rmas").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].id", equalTo(first));
-        given().header("Authorization", Tokens.agent()).queryParam("serial", s).queryParam("status", "SHIPPED")
+        var page2 = given().header("Authorization", Tokens.partner("P-L")).queryParam("limit", 2)
+                .queryParam("cursor", page1.getString("cursor")).get("/rmas").then().statusCode(200).extract().jsonPath();
+        assertThat(page2.getList("items.id")).contains(first);
+        assertThat(page2.getList("items.partnerId")).containsOnly("P-L");
+        given().header("Authorization", Tokens.partner("P-OTHER")).queryParam("serial", serials[0]).get("/rmas")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().header("Authorization", Tokens.agent()).queryParam("serial", serials[0]).queryParam("status", "SHIPPED")
                 .get("/rmas").then().statusCode(200).body("items", hasSize(0));
     }
 }

@@ -59,14 +59,17 @@ public class CoverageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CoverageAnswer coverage(
             @Parameter(required = true, example = "64167F2A9C01") @QueryParam("serial") String serial,
-            @Parameter(description = "ISO date; default today (UTC)", example = "2027-03-14") @QueryParam("on") String on,
+            @Parameter(description = "ISO date; default today at the customer's site when timeZone is given (P4 decision), else UTC",
+                    example = "2027-03-14") @QueryParam("on") String on,
+            @Parameter(description = "The customer's site time zone that decides which day 'today' is (P4 decision)",
+                    example = "America/Los_Angeles") @QueryParam("timeZone") String timeZone,
             @Parameter(required = true, example = "LIQUID_SPILL", schema = @Schema(enumeration = {"HARDWARE_FAILURE", "LIQUID_SPILL",
                     "DROP_DAMAGE", "FIRE", "INTENTIONAL_DAMAGE", "WEAR_AND_TEAR", "COSMETIC", "THEFT", "LOSS"}))
             @QueryParam("cause") String cause) {
         if (serial == null || serial.isBlank()) {
             throw ApiProblem.invalidField("serial", "is required");
         }
-        LocalDate day = parseDay(on);
+        LocalDate day = parseDay(on, timeZone);
         if (cause == null || cause.isBlank()) {
             throw ApiProblem.invalidField("cause", "is required, one of " + Arrays.toString(Cause.values()));
         }
@@ -93,9 +96,13 @@ public class CoverageResource {
         return d.period() != null && d.period().contains(day) && (d.endedOn == null || day.isBefore(d.endedOn));
     }
 
-    private LocalDate parseDay(String on) {
+    private LocalDate parseDay(String on, String timeZone) {
         if (on == null || on.isBlank()) {
-            return LocalDate.now(clock);
+            try {
+                return com.poly.daas.events.CoverageDay.of(clock.instant(), timeZone);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("timeZone", "must be an IANA time zone such as America/Los_Angeles");
+            }
         }
         try {
             return LocalDate.parse(on);

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import com.poly.daas.events.CoverageDay;
+import com.poly.daas.platform.inbox.NotYetApplicableException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -99,8 +101,9 @@ public class CoverageLedger {
     public void replacementShipped(ReplacementShipped event) {
         require(event.originalSerial(), "originalSerial");
         require(event.replacementSerial(), "replacementSerial");
+        // not yet applicable (parked, re-applied later): the original's enrolment may not have reached us yet
         DeviceCoverage original = coverages.openBySerial(event.originalSerial()).orElseThrow(() ->
-                new IllegalArgumentException("no open coverage for original serial " + event.originalSerial()));
+                new NotYetApplicableException("no open coverage for original serial " + event.originalSerial()));
         if (event.partnerId() != null && !event.partnerId().equals(original.partnerId)) {
             throw new IllegalArgumentException("original serial " + event.originalSerial() + " is not under contract with partner "
                     + event.partnerId());
@@ -112,7 +115,8 @@ public class CoverageLedger {
             throw new IllegalArgumentException("replacement serial " + event.replacementSerial() + " is already under contract");
         }
         Contract contract = contracts.findById(original.contractId);
-        LocalDate shippedOn = event.shippedAt() == null ? LocalDate.now(clock) : LocalDate.ofInstant(event.shippedAt(), ZoneOffset.UTC);
+        // P4 decision: the original's coverage ends on the shipment's calendar day at the customer's site
+        LocalDate shippedOn = CoverageDay.of(event.shippedAt() == null ? clock.instant() : event.shippedAt(), event.customerTimeZone());
 
         DeviceCoverage replacement = new DeviceCoverage();
         replacement.id = UUID.randomUUID();

@@ -16,6 +16,7 @@ import com.poly.daas.registry.domain.DeviceStatus;
 import com.poly.daas.registry.domain.DeviceStatusChange;
 import com.poly.daas.registry.persistence.DeviceRepository;
 import com.poly.daas.registry.persistence.ModelRepository;
+import com.poly.daas.platform.inbox.NotYetApplicableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -146,7 +147,7 @@ public class DeviceRegistry {
         if (e.sku() == null || e.originalSerial() == null || e.replacementSerial() == null || e.partnerId() == null) {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + " lacks sku, serials or partner");
         }
-        models.bySku(e.sku()).orElseThrow(() -> new IllegalArgumentException("ReplacementShipped " + e.rmaId() + ": unknown model " + e.sku()));
+        models.bySku(e.sku()).orElseThrow(() -> new NotYetApplicableException("ReplacementShipped " + e.rmaId() + ": unknown model " + e.sku()));
         Device original = devices.bySkuAndSerial(e.sku(), e.originalSerial()).orElse(null);
         if (original != null && !original.partnerId.equals(e.partnerId())) {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + ": original " + e.originalSerial()
@@ -176,7 +177,8 @@ public class DeviceRegistry {
     /** A2: the defective unit reached the service centre and becomes Poly's property. */
     @Transactional
     public void defectiveUnitReceived(DefectiveUnitReceived e) {
-        Device original = devices.bySkuAndSerial(e.sku(), e.originalSerial()).orElseThrow(() -> new IllegalArgumentException(
+        // not yet applicable (parked, re-applied later): the device's registration may still be on its way
+        Device original = devices.bySkuAndSerial(e.sku(), e.originalSerial()).orElseThrow(() -> new NotYetApplicableException(
                 "DefectiveUnitReceived " + e.rmaId() + ": unknown device " + e.sku() + "/" + e.originalSerial()));
         if (original.status == DeviceStatus.POLY_PROPERTY) {
             return;

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the RMA API. */
@@ -26,23 +28,36 @@ public final class RmaViews {
             @NotBlank @Size(max = 64) @Schema(example = "America/New_York") String timeZone) {
     }
 
-    @Schema(name = "NewRma", description = "A request for an advance replacement (A1)")
+    @Schema(name = "NewRma", description = "An agent's request for an advance replacement (A1), with the reason it is "
+            + "opened outside a ticket's triage (audited)")
     public record NewRma(
-            @Schema(description = "Partner the RMA is for; partners may omit it (their own), agents must give it", example = "P-1001")
+            @NotBlank @Size(max = 64) @Schema(description = "Partner whose customer's device it is", example = "P-1001")
             String partnerId,
             @NotBlank @Pattern(regexp = SERIAL_PATTERN, message = "must be 4-40 upper-case letters, digits or '-'")
             @Schema(example = "64167F2A9C01") String serial,
             @NotNull @Schema(example = "HARDWARE_FAILURE", description = "E4: FIRE, INTENTIONAL_DAMAGE, WEAR_AND_TEAR, COSMETIC, THEFT "
                     + "and LOSS are never covered; E2: LIQUID_SPILL and DROP_DAMAGE need the extended option") RmaCause cause,
-            @Size(max = 64) @Schema(description = "The ticket that confirmed the failure (S3), if any",
-                    example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") String ticketId,
+            @Size(max = 64) @Schema(description = "A ticket whose hardware failure was confirmed (S3) and reached this service; "
+                    + "unknown tickets are refused", example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") String ticketId,
+            @NotBlank @Size(max = 2000) @Schema(description = "Why an agent opens this RMA (kept in the audit trail)",
+                    example = "Ticket refused P3 before the delivery date was reported; coverage now confirmed") String reason,
             @Valid @NotNull ShipTo shipTo) {
     }
 
     @Schema(name = "Shipment", description = "The advance replacement leaves the service centre (A1)")
     public record Shipment(
             @NotBlank @Pattern(regexp = SERIAL_PATTERN, message = "must be 4-40 upper-case letters, digits or '-'")
-            @Schema(description = "P4: the replacement inherits the original's period", example = "64167F2A9D55") String replacementSerial) {
+            @Schema(description = "A registered device of the defective unit's model; P4: it inherits the original's period",
+                    example = "64167F2A9D55") String replacementSerial,
+            @NotBlank @Size(max = 64) @Schema(example = "UPS") String carrier,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{4,64}", message = "must be 4-64 letters, digits or '-'")
+            @Schema(example = "1Z999AA10123456784") String trackingNumber) {
+    }
+
+    @Schema(name = "Delivery", description = "The carrier delivered the replacement to the customer's site (A3)")
+    public record Delivery(
+            @Schema(description = "Day of receipt at the customer's site (default: today there); not in the future, not "
+                    + "before the shipment", example = "2026-12-23") LocalDate deliveredOn) {
     }
 
     @Schema(name = "ReturnReceipt", description = "The defective unit reached the service centre (A2, A3)")
@@ -51,7 +66,15 @@ public final class RmaViews {
             LocalDate receivedOn) {
     }
 
-    @Schema(name = "Rma", description = "An advance replacement with its A1 ship date and A3 return clock")
+    @Schema(name = "RmaTimelineEntry", description = "One step of an RMA's life")
+    public record TimelineEntry(
+            @Schema(example = "SHIPPED", description = "AUTHORISED, SHIPPED, DELIVERED, OVERDUE or RECEIVED") String step,
+            @Schema(example = "2026-12-22T18:30:00Z") Instant at,
+            @Schema(example = "2026-12-22") LocalDate on,
+            @Schema(example = "UPS 1Z999AA10123456784, replacement 64167F2A9D55") String detail) {
+    }
+
+    @Schema(name = "Rma", description = "An advance replacement with its A1 ship date, A3 return clock and timeline")
     public record RmaView(
             @Schema(example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") String id,
             @Schema(example = "P-1001") String partnerId,
@@ -61,11 +84,15 @@ public final class RmaViews {
             @Schema(example = "CCX-500") String sku,
             @Schema(example = "HARDWARE_FAILURE") RmaCause cause,
             @Schema(example = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") String ticketId,
+            @Schema(description = "TICKET (a ticket's confirmed hardware failure, S3) or AGENT (with a reason)", example = "TICKET")
+            String origin,
             @Schema(example = "US") String shipToCountry,
             @Schema(example = "NY") String shipToSubdivision,
             @Schema(example = "America/New_York") String shipToTimeZone,
             @Schema(description = "Ship-from service centre of the customer's region; the return goes there too (A3)", example = "NA-MEM")
             String serviceCentre,
+            @Schema(description = "A3: the address on the prepaid return packaging",
+                    example = "Poly Service Centre NA, 4100 Airways Blvd, Memphis, TN 38116, US") String returnAddress,
             @Schema(example = "AUTHORISED") RmaStatus status,
             @Schema(example = "2026-12-22T16:00:00Z") Instant authorisedAt,
             @Schema(description = "A1: same business day before the centre's cut-off (15:00 local), else the next", example = "2026-12-22")
@@ -73,18 +100,49 @@ public final class RmaViews {
             @Schema(description = "A1: next business day after shipping, customer's calendar", example = "2026-12-23")
             LocalDate expectedDeliveryOn,
             @Schema(example = "64167F2A9D55") String replacementSerial,
+            @Schema(example = "UPS") String carrier,
+            @Schema(example = "1Z999AA10123456784") String trackingNumber,
             @Schema(example = "2026-12-22T18:30:00Z") Instant shippedAt,
-            @Schema(description = "A3: expected delivery + 10 business days of the customer's country (provisional)", example = "2027-01-08")
+            @Schema(description = "A3: the day the customer received the replacement", example = "2026-12-23") LocalDate deliveredOn,
+            @Schema(description = "A3: provisional (expected delivery + 10 business days) until the delivery is confirmed, then "
+                    + "delivery + 10 business days of the customer's country", example = "2027-01-08")
             LocalDate returnDueOn,
+            @Schema(description = "A3: business days left until the due date at the customer's site today (0 on the due day, "
+                    + "negative once overdue); absent when no unit is awaited", example = "7") Integer businessDaysLeft,
+            @Schema(description = "A4: first day the unit was overdue", example = "2027-01-09") LocalDate overdueOn,
             @Schema(example = "2026-12-30") LocalDate receivedOn,
             @Schema(description = "A3: received after the due date", example = "false") Boolean receivedLate,
-            @Schema(description = "A2: the defective unit is Poly's property once received", example = "false") boolean polyProperty) {
+            @Schema(description = "A2: the defective unit is Poly's property once received", example = "false") boolean polyProperty,
+            @Schema(description = "Authorised, shipped, delivered, overdue, received, oldest first") List<TimelineEntry> timeline) {
 
-        static RmaView of(Rma r) {
+        public static RmaView of(Rma r, Integer businessDaysLeft) {
             return new RmaView(r.id.toString(), r.partnerId, r.customerId, r.contractId, r.serial, r.sku, r.cause, r.ticketId,
-                    r.shipToCountry, r.shipToSubdivision, r.shipToZone, r.serviceCentre, r.status, r.authorisedAt,
-                    r.shipDate, r.expectedDeliveryOn, r.replacementSerial, r.shippedAt, r.returnDueOn, r.receivedOn,
-                    r.receivedLate, r.status == RmaStatus.RECEIVED);
+                    r.origin, r.shipToCountry, r.shipToSubdivision, r.shipToZone, r.serviceCentre, r.returnAddress, r.status,
+                    r.authorisedAt, r.shipDate, r.expectedDeliveryOn, r.replacementSerial, r.carrier, r.trackingNumber,
+                    r.shippedAt, r.deliveredOn, r.returnDueOn, businessDaysLeft, r.overdueOn, r.receivedOn, r.receivedLate,
+                    r.status == RmaStatus.RECEIVED, timeline(r));
+        }
+
+        static List<TimelineEntry> timeline(Rma r) {
+            List<TimelineEntry> steps = new ArrayList<>();
+            steps.add(new TimelineEntry("AUTHORISED", r.authorisedAt, null, "ships " + r.shipDate + " from " + r.serviceCentre
+                    + ("AGENT".equals(r.origin) ? " (opened by an agent)" : "")));
+            if (r.shippedAt != null) {
+                steps.add(new TimelineEntry("SHIPPED", r.shippedAt, null, r.carrier + " " + r.trackingNumber + ", replacement "
+                        + r.replacementSerial + ", expected " + r.expectedDeliveryOn));
+            }
+            if (r.deliveredOn != null) {
+                steps.add(new TimelineEntry("DELIVERED", r.deliveryConfirmedAt, r.deliveredOn, "return due " + r.returnDueOn));
+            }
+            if (r.overdueOn != null) {
+                steps.add(new TimelineEntry("OVERDUE", r.overdueDetectedAt, r.overdueOn, "not returned by " + r.returnDueOn
+                        + " (A4: billed at list price)"));
+            }
+            if (r.receivedOn != null) {
+                steps.add(new TimelineEntry("RECEIVED", r.receivedAt, r.receivedOn, Boolean.TRUE.equals(r.receivedLate)
+                        ? "late, due " + r.returnDueOn : "Poly property (A2)"));
+            }
+            return steps;
         }
     }
 

@@ -62,34 +62,74 @@ public class Rma extends PartnerOwnedEntity {
     /** A3/A4: received after the due date (a penalty may follow, A4, later). */
     @Column(name = "received_late")
     public Boolean receivedLate;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    public String carrier;
+    @Column(name = "tracking_number")
+    public String trackingNumber;
+    /** A3: the day the customer received the replacement (the return clock's re-based start). */
+    @Column(name = "delivered_on")
+    public LocalDate deliveredOn;
+    @Column(name = "delivery_confirmed_at")
+    public Instant deliveryConfirmedAt;
+    /** A4: the first day the unit was overdue (the day after the due date, customer's zone); B2 prices on it. */
+    @Column(name = "overdue_on")
+    public LocalDate overdueOn;
+    @Column(name = "overdue_detected_at")
+    public Instant overdueDetectedAt;
+    /** TICKET (from a ticket's confirmed hardware failure, S3) or AGENT (a Poly agent, with a reason). */
+    public String origin;
+    @Column(name = "agent_reason")
+    public String agentReason;
+    /** A3: the local service centre's address printed on the prepaid return packaging. */
+    @Column(name = "return_address")
+    public String returnAddress;
     @Version
     public long version;
 
-    /** A1: the replacement leaves the centre. */
-    public void ship(String replacement, Instant at, LocalDate expectedDelivery, LocalDate returnDue) {
-        require(RmaStatus.AUTHORISED, "A1");
+    /** A1: the replacement leaves the centre with its carrier and tracking number. */
+    public void ship(String replacement, String carrier, String trackingNumber, Instant at, LocalDate expectedDelivery,
+                     LocalDate returnDue) {
+        require("A1", RmaStatus.AUTHORISED);
         if (replacement.equals(serial)) {
             throw ApiProblem.invalidField("replacementSerial", "must differ from the defective unit's serial " + serial);
         }
         replacementSerial = replacement;
+        this.carrier = carrier;
+        this.trackingNumber = trackingNumber;
         shippedAt = at;
         expectedDeliveryOn = expectedDelivery;
         returnDueOn = returnDue;
         status = RmaStatus.SHIPPED;
     }
 
-    /** A2/A3: the defective unit reached the service centre. */
-    public void receiveDefectiveUnit(LocalDate on) {
-        require(RmaStatus.SHIPPED, "A3");
+    /** A3 decision: the customer received the replacement; the return due date is re-based on that day. */
+    public void confirmDelivery(LocalDate on, LocalDate returnDue, Instant at) {
+        require("A3", RmaStatus.SHIPPED);
+        deliveredOn = on;
+        deliveryConfirmedAt = at;
+        returnDueOn = returnDue;
+        status = RmaStatus.DELIVERED;
+    }
+
+    /** A2/A3: the defective unit reached the service centre; after an overdue report it is a late return (A4). */
+    public void receiveDefectiveUnit(LocalDate on, Instant at) {
+        require("A3", RmaStatus.SHIPPED, RmaStatus.DELIVERED, RmaStatus.OVERDUE);
         receivedOn = on;
+        receivedAt = at;
         receivedLate = on.isAfter(returnDueOn);
         status = RmaStatus.RECEIVED;
     }
 
-    private void require(RmaStatus expected, String rule) {
-        if (status != expected) {
+    /** Whether the unit was reported overdue before it arrived (A4: LateReturnReceived). */
+    public boolean reportedOverdue() {
+        return overdueOn != null;
+    }
+
+    private void require(String rule, RmaStatus... expected) {
+        if (!java.util.Arrays.asList(expected).contains(status)) {
             throw ApiProblem.conflict("invalid-transition", "RMA is " + status,
-                    "RMA " + id + " is " + status + "; this step needs it " + expected + ".", rule);
+                    "RMA " + id + " is " + status + "; this step needs it " + java.util.Arrays.toString(expected) + ".", rule);
         }
     }
 }

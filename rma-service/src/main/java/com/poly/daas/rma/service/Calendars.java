@@ -26,8 +26,8 @@ public class Calendars {
     @Inject
     RmaPolicy policy;
 
-    /** A ship-from centre and its calendar. */
-    public record Centre(String code, BusinessCalendar calendar) {
+    /** A ship-from centre of a region, its calendar, the return label's address (A3) and the region's price list (A4). */
+    public record Centre(String code, BusinessCalendar calendar, String region, String returnAddress, String priceList) {
     }
 
     /** The customer's calendar at the ship-to site; 400 for a bad zone or subdivision, 422 outside the regions (P2). */
@@ -45,6 +45,7 @@ public class Calendars {
                     + " (daas.rmas.service-centres." + name + ".*)");
         }
         CalendarKey key = CalendarKey.of(centre.country(), centre.subdivision().orElse(null), ZoneId.of(centre.timeZone()));
-        return new Centre(centre.code(), calendars.configured(key));
+        return new Centre(centre.code(), calendars.configured(key), region.name(), centre.returnAddress(),
+                policy.countryPriceLists().getOrDefault(customerCountry, centre.priceList()));
     }
 }

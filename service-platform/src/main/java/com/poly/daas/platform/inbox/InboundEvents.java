@@ -4,13 +4,20 @@ import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.EventJson;
 import com.poly.daas.events.MalformedEventException;
 import com.poly.daas.platform.api.ApiProblem;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -19,10 +26,19 @@ import org.jboss.logging.Logger;
  * same transaction as the handler's effect, so a redelivered event (relay retry, consumer rebalance) changes
  * nothing twice.
  *
- * <p>Failures: a malformed record or a handler refusal ({@link MalformedEventException}, {@link ApiProblem},
- * {@link IllegalArgumentException}) is a poison message and is rethrown at once, which the Kafka connector's
- * {@code dead-letter-queue} strategy sends to the service's dead-letter topic with the reason; the partition moves
- * on. Other failures (database unavailable) are retried with backoff before the record is dead-lettered.
+ * <p>Failures are of three kinds:
+ * <ul>
+ *   <li><b>poison</b> (malformed, or refused for good: {@link MalformedEventException}, {@link ApiProblem},
+ *   {@link IllegalArgumentException}): rethrown at once; the Kafka connector's {@code dead-letter-queue} strategy sends
+ *   it to the service's dead-letter topic with the reason and the partition moves on;</li>
+ *   <li><b>not yet applicable</b> ({@link NotYetApplicableException}: a fact it refers to has not arrived): retried
+ *   with backoff ({@code daas.inbox.not-yet-applicable-attempts}), then <b>parked</b> in {@code parked_event}; the
+ *   partition moves on. Later events of the same aggregate are parked behind it, so one aggregate's order is kept.
+ *   Parked events are re-applied, oldest first, after each event the consumer applies and every
+ *   {@code daas.inbox.reapply-every}; they leave the table once applied (given up, {@code failed_at} set, after
+ *   {@code daas.inbox.parked-max-attempts});</li>
+ *   <li><b>transient</b> (anything else, e.g. the database down): retried with backoff, then dead-lettered.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -36,6 +52,14 @@ public class InboundEvents {
     int attempts;
     @ConfigProperty(name = "daas.inbox.retry-backoff", defaultValue = "PT0.5S")
     Duration backoff;
+    @ConfigProperty(name = "daas.inbox.not-yet-applicable-attempts", defaultValue = "3")
+    int notYetApplicableAttempts;
+    /** Re-applications of a parked event before it is given up (failed_at set): a day at the default 30 s. */
+    @ConfigProperty(name = "daas.inbox.parked-max-attempts", defaultValue = "2880")
+    int parkedMaxAttempts;
+
+    /** The handler of each consumer seen in this process, for re-applying its parked events. */
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
 
     /** Handles one event inside the consumer's transaction. */
     @FunctionalInterface
@@ -47,22 +71,42 @@ public class InboundEvents {
      * Processes one record value.
      *
      * @param consumer a stable name for this consumer (its inbox scope), e.g. {@code contract-service.model-replica}
-     * @return true when applied now, false when it was a duplicate
+     * @return true when applied now, false when it was a duplicate or was parked
      */
     public boolean process(String consumer, String recordValue, Handler handler) {
+        handlers.putIfAbsent(consumer, handler);
         EventEnvelope event = EventJson.readEnvelope(recordValue);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, handler));
+                Boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                    if (hasParked(consumer, event.aggregateId())) {
+                        return null; // keep the aggregate's order: behind its parked event
+                    }
+                    return applyOnce(consumer, event, handler);
+                });
+                if (applied == null) {
+                    park(consumer, event, recordValue, "behind a parked event of aggregate " + event.aggregateId());
+                    return false;
+                }
+                if (applied) {
+                    reapplyAfter(consumer);
+                }
+                return applied;
             } catch (RuntimeException e) {
                 RuntimeException cause = unwrap(e);
                 if (isPoison(cause)) {
                     throw cause;
                 }
                 last = cause;
-                LOG.warnf("Consumer %s failed on event %s (%s), attempt %d/%d: %s", consumer, event.eventId(),
-                        event.type(), attempt, attempts, cause.getMessage());
+                boolean notYet = cause instanceof NotYetApplicableException;
+                if (notYet && attempt >= notYetApplicableAttempts) {
+                    park(consumer, event, recordValue, cause.getMessage());
+                    return false;
+                }
+                LOG.warnf("Consumer %s %s event %s (%s), attempt %d/%d: %s", consumer,
+                        notYet ? "cannot apply yet" : "failed on", event.eventId(), event.type(), attempt,
+                        notYet ? notYetApplicableAttempts : attempts, cause.getMessage());
                 sleep(backoff.multipliedBy(attempt));
             }
         }
@@ -84,8 +128,130 @@ public class InboundEvents {
         return true;
     }
 
+    private boolean hasParked(String consumer, String aggregateId) {
+        return !em.createNativeQuery("""
+                        select 1 from parked_event where consumer = ?1 and aggregate_id = ?2 and failed_at is null limit 1""")
+                .setParameter(1, consumer).setParameter(2, aggregateId).getResultList().isEmpty();
+    }
+
+    private void park(String consumer, EventEnvelope event, String recordValue, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into parked_event (consumer, event_id, event_type, aggregate_id, envelope, reason, parked_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing""")
+                .setParameter(1, consumer).setParameter(2, event.eventId()).setParameter(3, event.type())
+                .setParameter(4, event.aggregateId()).setParameter(5, recordValue).setParameter(6, String.valueOf(reason))
+                .setParameter(7, Timestamp.from(clock.instant()))
+                .executeUpdate());
+        LOG.infof("Consumer %s parked event %s (%s): %s", consumer, event.eventId(), event.type(), reason);
+    }
+
+    /** A parked event may have waited for the one just applied; a failure here never undoes that one. */
+    private void reapplyAfter(String consumer) {
+        try {
+            reapplyParked(consumer);
+        } catch (RuntimeException e) {
+            LOG.warnf("Consumer %s could not re-apply its parked events now (retried later): %s", consumer, e.getMessage());
+        }
+    }
+
+    /** Every {@code daas.inbox.reapply-every}: re-applies the parked events of every consumer of this process. */
+    @Scheduled(every = "{daas.inbox.reapply-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reapplyAllParked() {
+        handlers.keySet().forEach(this::reapplyAfter);
+    }
+
+    /**
+     * Re-applies a consumer's parked events, oldest first; one that still cannot be applied stays, and so do the later
+     * events of its aggregate. Safe with several replicas (rows locked with SKIP LOCKED; the inbox skips duplicates).
+     *
+     * @return how many parked events were applied (or found already applied) and left the table
+     */
+    public int reapplyParked(String consumer) {
+        Handler handler = handlers.get(consumer);
+        if (handler == null) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> pending = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        select event_id, aggregate_id from parked_event where consumer = ?1 and failed_at is null
+                        order by seq limit 200""")
+                .setParameter(1, consumer).getResultList());
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> blocked = new java.util.HashSet<>();
+        int done = 0;
+        ManagedContext request = Arc.container().requestContext();
+        boolean activated = !request.isActive();
+        if (activated) {
+            request.activate(); // handlers may use request-scoped beans (as on a consumer method)
+        }
+        try {
+            for (Object[] row : pending) {
+                UUID eventId = (UUID) row[0];
+                String aggregate = (String) row[1];
+                if (blocked.contains(aggregate)) {
+                    continue;
+                }
+                try {
+                    Boolean left = QuarkusTransaction.requiringNew().call(() -> reapplyOne(consumer, eventId, handler));
+                    if (Boolean.TRUE.equals(left)) {
+                        done++;
+                    } else if (left == null) {
+                        blocked.add(aggregate); // locked by another replica: leave its aggregate to it
+                    }
+                } catch (RuntimeException e) {
+                    RuntimeException cause = unwrap(e);
+                    blocked.add(aggregate);
+                    Timestamp now = Timestamp.from(clock.instant());
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        em.createNativeQuery("""
+                                        update parked_event set attempts = attempts + 1, last_attempt_at = ?3, reason = ?4
+                                        where consumer = ?1 and event_id = ?2""")
+                                .setParameter(1, consumer).setParameter(2, eventId).setParameter(3, now)
+                                .setParameter(4, String.valueOf(cause.getMessage())).executeUpdate();
+                        // given up: poison after all, or still not applicable after daas.inbox.parked-max-attempts
+                        em.createNativeQuery("""
+                                        update parked_event set failed_at = ?3
+                                        where consumer = ?1 and event_id = ?2 and attempts >= ?4""")
+                                .setParameter(1, consumer).setParameter(2, eventId).setParameter(3, now)
+                                .setParameter(4, isPoison(cause) ? 0 : parkedMaxAttempts).executeUpdate();
+                    });
+                    if (isPoison(cause)) {
+                        LOG.errorf("Consumer %s: parked event %s can never be applied (kept in parked_event): %s",
+                                consumer, eventId, cause.getMessage());
+                    }
+                }
+            }
+        } finally {
+            if (activated) {
+                request.terminate();
+            }
+        }
+        if (done > 0) {
+            LOG.infof("Consumer %s re-applied %d parked event(s)", consumer, done);
+        }
+        return done;
+    }
+
+    /** True when applied (or already applied) and removed; null when another replica holds the row. */
+    private Boolean reapplyOne(String consumer, UUID eventId, Handler handler) {
+        @SuppressWarnings("unchecked")
+        List<String> envelope = em.createNativeQuery("""
+                        select envelope from parked_event where consumer = ?1 and event_id = ?2 and failed_at is null
+                        for update skip locked""")
+                .setParameter(1, consumer).setParameter(2, eventId).getResultList();
+        if (envelope.isEmpty()) {
+            return null;
+        }
+        applyOnce(consumer, EventJson.readEnvelope(envelope.get(0)), handler);
+        em.createNativeQuery("delete from parked_event where consumer = ?1 and event_id = ?2")
+                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate();
+        return true;
+    }
+
     /** Whether this consumer has applied the event (for tests and diagnostics). */
-    public boolean alreadyProcessed(String consumer, java.util.UUID eventId) {
+    public boolean alreadyProcessed(String consumer, UUID eventId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                         "select count(*) from inbox_event where consumer = ?1 and event_id = ?2")
                 .setParameter(1, consumer).setParameter(2, eventId).getSingleResult()).longValue() > 0);
@@ -98,16 +264,23 @@ public class InboundEvents {
                 .setParameter(1, eventId).getSingleResult()).longValue() > 0);
     }
 
+    /** Whether this consumer holds the event parked (for tests and diagnostics). */
+    public boolean isParked(String consumer, UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from parked_event where consumer = ?1 and event_id = ?2 and failed_at is null")
+                .setParameter(1, consumer).setParameter(2, eventId).getSingleResult()).longValue() > 0);
+    }
+
     private static boolean isPoison(Throwable e) {
         return e instanceof MalformedEventException || e instanceof ApiProblem || e instanceof IllegalArgumentException;
     }
 
     private static RuntimeException unwrap(RuntimeException e) {
         Throwable t = e;
-        while (t.getCause() != null && !isPoison(t) && t != t.getCause()) {
+        while (t.getCause() != null && !isPoison(t) && !(t instanceof NotYetApplicableException) && t != t.getCause()) {
             t = t.getCause();
         }
-        return isPoison(t) && t instanceof RuntimeException r ? r : e;
+        return (isPoison(t) || t instanceof NotYetApplicableException) && t instanceof RuntimeException r ? r : e;
     }
 
     private static void sleep(Duration d) {

@@ -36,14 +36,24 @@ public class DemoMode {
 
     @ConfigProperty(name = "daas.demo.enabled", defaultValue = "false")
     boolean enabled;
+    @ConfigProperty(name = "daas.clock.offset", defaultValue = "PT0S")
+    Duration offset;
     @Inject
     DemoClock clock;
 
     /** Why this configuration may not run in demo mode, if it may not: the flag needs the demo profile. */
     public static Optional<String> refusal(boolean enabled, List<String> profiles) {
-        if (enabled && !profiles.contains("demo")) {
-            return Optional.of("daas.demo.enabled=true needs the 'demo' profile (active: " + profiles
-                    + "): a movable clock is never allowed in production");
+        return refusal(enabled, Duration.ZERO, profiles);
+    }
+
+    /** As {@link #refusal(boolean, List)}; a shifted clock ({@code daas.clock.offset}) is demo mode too. */
+    public static Optional<String> refusal(boolean enabled, Duration offset, List<String> profiles) {
+        if ((enabled || !offset.isZero()) && !profiles.contains("demo")) {
+            return Optional.of("daas.demo.enabled / daas.clock.offset need the 'demo' profile (active: " + profiles
+                    + "): a movable or shifted clock is never allowed in production");
+        }
+        if (!offset.isZero() && !enabled) {
+            return Optional.of("daas.clock.offset needs daas.demo.enabled=true");
         }
         return Optional.empty();
     }
@@ -53,7 +63,7 @@ public class DemoMode {
     }
 
     void guard(@Observes StartupEvent event) {
-        refusal(enabled, ConfigUtils.getProfiles()).ifPresent(reason -> {
+        refusal(enabled, offset, ConfigUtils.getProfiles()).ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });
         if (enabled) {
@@ -62,7 +72,7 @@ public class DemoMode {
     }
 
     void routes(@Observes Router router) {
-        if (!enabled || refusal(enabled, ConfigUtils.getProfiles()).isPresent()) {
+        if (!enabled || refusal(enabled, offset, ConfigUtils.getProfiles()).isPresent()) {
             return;
         }
         router.get(PATH).handler(this::show);

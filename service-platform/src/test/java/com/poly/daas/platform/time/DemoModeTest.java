@@ -17,6 +17,8 @@ class DemoModeTest {
         assertThat(DemoMode.refusal(true, List.of("dev"))).isPresent();
         assertThat(DemoMode.refusal(true, List.of("demo", "prod"))).isEmpty();
         assertThat(DemoMode.refusal(false, List.of("prod"))).isEmpty();
+        assertThat(DemoMode.refusal(false, Duration.ofDays(30), List.of("prod"))).as("a shifted clock is demo mode too").isPresent();
+        assertThat(DemoMode.refusal(true, Duration.ofDays(30), List.of("demo", "prod"))).isEmpty();
     }
 
     @Test

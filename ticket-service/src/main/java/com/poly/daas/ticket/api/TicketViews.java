@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the ticket API. */
@@ -95,15 +97,49 @@ public final class TicketViews {
             @Schema(example = "Advance replacement RMA 8a7b6c5d authorised; partner informed.") String resolution,
             @Schema(example = "2026-11-24T10:00:00Z") Instant resolvedAt,
             @Schema(example = "Replacement installed by the partner; end user confirmed.") String closeReason,
-            @Schema(example = "2026-11-26T09:00:00Z") Instant closedAt) {
+            @Schema(example = "2026-11-26T09:00:00Z") Instant closedAt,
+            @Schema(description = "S3: the advance replacement this ticket led to", example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d")
+            String rmaId,
+            @Schema(description = "The RMA's status as last reported: AUTHORISED, REFUSED, SHIPPED, DELIVERED, OVERDUE, RECEIVED",
+                    example = "SHIPPED") String rmaStatus,
+            @Schema(description = "The ticket's steps and its RMA's (authorised or refused with the rule and reason, shipped with "
+                    + "tracking, delivered, overdue, returned), oldest first") List<TimelineEntry> timeline) {
 
         static TicketView of(Ticket t) {
             return new TicketView(t.id.toString(), t.partnerId, t.customerId, t.serial, t.siteCountry, t.siteSubdivision,
                     t.timeZone, t.subject, t.description, t.status, t.openedAt, t.firstResponseDueAt,
                     t.firstResponseDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDueAt,
                     t.triageDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDecision, t.failureCause, t.triageNote,
-                    t.triagedAt, t.resolution, t.resolvedAt, t.closeReason, t.closedAt);
+                    t.triagedAt, t.resolution, t.resolvedAt, t.closeReason, t.closedAt, t.rmaId, t.rmaStatus, timeline(t));
         }
+
+        static List<TimelineEntry> timeline(Ticket t) {
+            List<TimelineEntry> steps = new ArrayList<>();
+            steps.add(new TimelineEntry("OPENED", t.openedAt, null, null, t.subject));
+            if (t.triagedAt != null) {
+                steps.add(new TimelineEntry("TRIAGED", t.triagedAt, null, null, t.triageDecision
+                        + (t.failureCause == null ? "" : " (" + t.failureCause + ")")));
+            }
+            t.rmaSteps.forEach(s -> steps.add(new TimelineEntry(s.step, s.at, s.rmaId, s.rule, s.detail)));
+            if (t.resolvedAt != null) {
+                steps.add(new TimelineEntry("RESOLVED", t.resolvedAt, null, null, t.resolution));
+            }
+            if (t.closedAt != null) {
+                steps.add(new TimelineEntry("CLOSED", t.closedAt, null, null, t.closeReason));
+            }
+            return steps;
+        }
+    }
+
+    @Schema(name = "TicketTimelineEntry", description = "One step of a ticket or of the RMA it led to")
+    public record TimelineEntry(
+            @Schema(example = "REPLACEMENT_SHIPPED", description = "OPENED, TRIAGED, RMA_AUTHORISED, RMA_REFUSED, REPLACEMENT_SHIPPED, "
+                    + "REPLACEMENT_DELIVERED, RETURN_OVERDUE, DEFECTIVE_UNIT_RECEIVED, LATE_RETURN_RECEIVED, RESOLVED, CLOSED")
+            String step,
+            @Schema(example = "2026-11-24T18:30:00Z") Instant at,
+            @Schema(example = "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d") String rmaId,
+            @Schema(description = "The refusing rule's id (RMA_REFUSED)", example = "E4") String rule,
+            @Schema(example = "replacement 64167F2A9D55 shipped with UPS, tracking 1Z999AA10123456784") String detail) {
     }
 
     private TicketViews() {

@@ -8,7 +8,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -67,6 +73,16 @@ public class Ticket extends PartnerOwnedEntity {
     public String closedBy;
     @Column(name = "close_reason")
     public String closeReason;
+    /** S3: the advance replacement this ticket led to, and its status as rma-service last reported it. */
+    @Column(name = "rma_id")
+    public String rmaId;
+    /** AUTHORISED, REFUSED, SHIPPED, DELIVERED, OVERDUE or RECEIVED. */
+    @Column(name = "rma_status")
+    public String rmaStatus;
+    @OneToMany(fetch = FetchType.EAGER)
+    @JoinColumn(name = "ticket_id", insertable = false, updatable = false)
+    @OrderBy("at, seq")
+    public List<TicketStep> rmaSteps = new ArrayList<>();
     @Version
     public long version;
 

@@ -101,8 +101,10 @@ public class FirstLevelSupport {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ticket.triage(request.decision(), request.cause(), request.note(), now, caller.id());
         if (ticket.triageDecision == TriageDecision.HARDWARE_FAILURE) {
+            // schema version 2: the site the RMA is measured in (A1, A3, P4 "today"); the contract is not known here
             outbox.publish(new HardwareFailureConfirmed(ticket.id.toString(), ticket.partnerId, ticket.customerId,
-                    ticket.serial, ticket.failureCause.name(), now));
+                    ticket.serial, ticket.failureCause.name(), now, ticket.siteCountry, ticket.siteSubdivision,
+                    ticket.timeZone, null));
         }
         audit.recordStaffChange("ticket.triaged", "Ticket", ticket.id.toString(), before, request);
         tickets.flush(); // the new version goes into the ETag of the response
