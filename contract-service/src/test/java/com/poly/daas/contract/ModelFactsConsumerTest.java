@@ -40,10 +40,11 @@ class ModelFactsConsumerTest {
     @Test
     void P6_endOfSaleFromTheRegistryStopsEnrolmentAndARedeliveryChangesNothing() {
         String sku = newSku();
+        String partner = Fixtures.partner(); // a partner the programme knows (issue 9)
         TopicProbe.send(Topics.REGISTRY_MODELS, sku,
                 registryEvent(new ModelCatalogued(sku, "Poly Voyager", "Voyager", "HEADSET", true, true), UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                given().header("Authorization", Tokens.partner("P-1")).get("/model-eligibility/" + sku)
+                given().header("Authorization", Tokens.partner(partner)).get("/model-eligibility/" + sku)
                         .then().statusCode(200).body("enrollable", equalTo(true)).body("voice", equalTo(true)));
 
         String endOfSale = registryEvent(new ModelEndOfSaleAnnounced(sku, LocalDate.of(2026, 11, 2), LocalDate.of(2027, 5, 1)),

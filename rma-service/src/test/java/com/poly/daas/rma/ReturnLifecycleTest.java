@@ -19,6 +19,7 @@ import com.poly.daas.events.contracts.DeviceEnrolled;
 import com.poly.daas.rma.service.ReturnObligations;
 import com.poly.daas.testsupport.MutableClock;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,6 +44,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class ReturnLifecycleTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-DUE");
+        ProgrammeFacts.known("P-OD");
+    }
     static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     @Inject

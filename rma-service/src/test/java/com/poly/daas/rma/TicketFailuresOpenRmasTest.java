@@ -20,6 +20,7 @@ import com.poly.daas.events.tickets.HardwareFailureConfirmed;
 import com.poly.daas.rma.domain.FailureReport;
 import com.poly.daas.testsupport.MutableClock;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,6 +44,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class TicketFailuresOpenRmasTest {
+
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-T");
+    }
     @Inject
     MutableClock clock;
     @Inject

@@ -9,14 +9,11 @@ import static org.hamcrest.Matchers.hasSize;
 import com.poly.daas.devstack.DevTokens;
 import com.poly.daas.devstack.Infrastructure;
 import com.poly.daas.devstack.ServiceProcess;
-import com.poly.daas.devstack.Suite;
 import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.EventJson;
 import com.poly.daas.events.Topics;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,12 +24,12 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The advance replacement across the five packaged services, through their HTTP APIs only (S3 → A1–A4): every event
@@ -42,12 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ReturnOverdue is published, even with two rma-service replicas scanning.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningSuite.Resolver.class)
 class AdvanceReplacementJourneyTest {
-    static Path dir;
-    static Path key;
-    static Path root;
-    static Infrastructure infrastructure;
-    static Suite suite;
+    static RunningSuite running;
     static String admin = "Bearer " + DevTokens.staff("admin");
     static String agent = "Bearer " + DevTokens.staff("agent");
     static String partnerId;
@@ -57,37 +51,13 @@ class AdvanceReplacementJourneyTest {
     static String sku;
 
     @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("daas-rma-journey-");
-        dir.toFile().setExecutable(true, false);
-        dir.toFile().setReadable(true, false);
-        infrastructure = Infrastructure.start(dir, true, 0, 0);
-        key = dir.resolve("dev-public.pem");
-        Files.writeString(key, DevTokens.publicKeyPem());
-        root = Path.of("..").toAbsolutePath().normalize();
-        suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
-                Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString(), "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s"),
-                Duration.ofMinutes(4));
+    static void start(RunningSuite suite) {
+        running = suite;
         programmeSetUp();
     }
 
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
-        }
-    }
-
     static RequestSpecification at(String service, String token) {
-        return given().baseUri(suite.service(service).url()).header("Authorization", token).contentType("application/json");
+        return given().baseUri(running.url(service)).header("Authorization", token).contentType("application/json");
     }
 
     /** A certified partner, its US customer with an active 36-month contract, and a DaaS desk phone model. */
@@ -178,7 +148,7 @@ class AdvanceReplacementJourneyTest {
 
     static List<EventEnvelope> rmaEvents(String rmaId, Duration within) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.endpoints().kafkaBootstrap());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, running.infrastructure.endpoints().kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -244,8 +214,8 @@ class AdvanceReplacementJourneyTest {
         shipAndDeliver(rmaId, units[1]);
 
         // a second rma-service replica whose clock is 30 days ahead: past the due date for it, both scan every 2 s
-        try (ServiceProcess later = ServiceProcess.start(root, "rma-service", Infrastructure.freePort(),
-                infrastructure.endpoints(), key, dir.resolve("logs-later"),
+        try (ServiceProcess later = ServiceProcess.start(running.root, "rma-service", Infrastructure.freePort(),
+                running.infrastructure.endpoints(), running.key(), running.dir.resolve("logs-later"),
                 Map.of("QUARKUS_PROFILE", "demo", "DAAS_CLOCK_OFFSET", "P30D", "DAAS_RMAS_OVERDUE_SCAN_EVERY", "1s"))) {
             later.awaitReady(Duration.ofMinutes(2));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("rma-service", agent).get("/rmas/" + rmaId)

@@ -194,17 +194,25 @@ class GeneratedClientJourneyTest {
                 .cause(FailureCause.HARDWARE_FAILURE).note("Power supply board failure confirmed."), ticketTag);
         assertThat(triaged.getTriageDecision()).isEqualTo(TriageDecision.HARDWARE_FAILURE);
 
-        // The partner asks for an advance replacement: authorised, with its A1 ship date.
-        Rma rma = new RmasApi(rmaClient(partner)).authoriseReplacement(new NewRma().serial(serial)
-                .cause(RmaCause.HARDWARE_FAILURE).ticketId(opened.getId())
-                .shipTo(new ShipTo().country("US").subdivision("NY").timeZone("America/New_York")), UUID.randomUUID().toString());
+        // S3 -> A1: the confirmed failure opened the advance replacement by itself; the partner follows it.
+        Rma rma = await().atMost(EVENTS).ignoreExceptions().until(() -> new RmasApi(rmaClient(partner))
+                .listRmas(null, null, serial, null).getItems().get(0), r -> r != null);
         assertThat(rma.getStatus()).isEqualTo(RmaStatus.AUTHORISED);
+        assertThat(rma.getTicketId()).isEqualTo(opened.getId());
         assertThat(rma.getContractId()).isEqualTo(draft.getId());
         assertThat(rma.getShipDate()).isAfterOrEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1));
 
-        // E4: a cause never covered is refused with the rule id, and the generated client surfaces the problem.
-        assertThatThrownBy(() -> new RmasApi(rmaClient(partner)).authoriseReplacement(new NewRma().serial(serial)
-                .cause(RmaCause.FIRE).shipTo(new ShipTo().country("US").timeZone("America/New_York")), null))
+        // Partners never open RMAs themselves (issue 10): 403, surfaced by the generated client.
+        assertThatThrownBy(() -> new RmasApi(rmaClient(partner)).authoriseReplacement(new NewRma().partnerId(partnerId)
+                .serial(serial).cause(RmaCause.HARDWARE_FAILURE).reason("second unit")
+                .shipTo(new ShipTo().country("US").timeZone("America/New_York")), null))
+                .isInstanceOf(com.poly.daas.clients.rma.ApiException.class)
+                .satisfies(e -> assertThat(((com.poly.daas.clients.rma.ApiException) e).getCode()).isEqualTo(403));
+
+        // E4: a cause never covered is refused with the rule id, even for a Poly agent.
+        assertThatThrownBy(() -> new RmasApi(rmaClient(agent)).authoriseReplacement(new NewRma().partnerId(partnerId)
+                .serial(serial).cause(RmaCause.FIRE).reason("customer reports fire damage")
+                .shipTo(new ShipTo().country("US").timeZone("America/New_York")), null))
                 .isInstanceOf(com.poly.daas.clients.rma.ApiException.class)
                 .satisfies(e -> {
                     var problem = (com.poly.daas.clients.rma.ApiException) e;

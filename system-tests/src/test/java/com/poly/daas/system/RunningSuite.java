@@ -59,11 +59,18 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
         Files.writeString(key, DevTokens.publicKeyPem());
         try {
             suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
-                    Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString()), Duration.ofMinutes(3));
+                    Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString(),
+                            // the overdue scan (A3 -> A4) runs often enough for a journey to see it
+                            "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s"), Duration.ofMinutes(3));
         } catch (Exception | Error e) {
             infrastructure.close();
             throw e;
         }
+    }
+
+    /** The development key the services trust (for another replica started by a journey). */
+    Path key() {
+        return dir.resolve("dev-public.pem");
     }
 
     String url(String service) {

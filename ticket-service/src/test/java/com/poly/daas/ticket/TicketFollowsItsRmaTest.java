@@ -19,6 +19,7 @@ import com.poly.daas.events.rmas.ReturnOverdue;
 import com.poly.daas.events.rmas.RmaAuthorised;
 import com.poly.daas.events.rmas.RmaRefused;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.Tokens;
 import com.poly.daas.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,6 +39,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class TicketFollowsItsRmaTest {
 
+    /** The fixed partner ids of this class are partners the service knows (issue 9). */
+    @org.junit.jupiter.api.BeforeEach
+    void partnersKnownToTheService() {
+        ProgrammeFacts.known("P-OTHER");
+        ProgrammeFacts.known("P-RF");
+    }
+
     /** rma-service publishes an event, through the real broker, as its outbox writes it. */
     private static void rmaService(DomainEvent event, UUID id, Instant at) {
         TopicProbe.send(Topics.RMAS, event.aggregateId(), EventJson.write(EventJson.envelope(event, id, at, "rma-service")));
@@ -53,7 +61,11 @@ class TicketFollowsItsRmaTest {
     }
 
     private static String triagedHardwareFailure(String partner, String serial) {
-        String id = openFor(partner, "CU-9", serial);
+        // the partner, its New York customer and the device registered to it, as contract-service and the registry publish them
+        ProgrammeFacts.known(partner);
+        String customer = ProgrammeFacts.customer(partner);
+        ProgrammeFacts.registeredDevice(serial, "CCX-500", partner, customer);
+        String id = openFor(new TicketFixtures.Desk(partner, customer, serial));
         given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"decision\":\"HARDWARE_FAILURE\",\"cause\":\"HARDWARE_FAILURE\"}").post("/tickets/" + id + "/triage")
                 .then().statusCode(200);

@@ -58,7 +58,7 @@ public class ChargeResource {
     @Path("/charges/{id}")
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a penalty charge",
+    @Operation(operationId = "getCharge", summary = "Get a penalty charge",
             description = "With its cause (A4 or E5), the RMA and serial it comes from, the rule ids, the list price in force on the "
                     + "day it arose (B2) or why it is UNPRICED, its status and its history. The ETag is for If-Match on approval "
                     + "and waiver. A partner sees only its own charges.")
@@ -75,7 +75,7 @@ public class ChargeResource {
     @Path("/charges")
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List penalty charges",
+    @Operation(operationId = "listCharges", summary = "List penalty charges",
             description = "Newest first; filter by status, cause, customer and RMA; cursor pagination. A partner lists only its own "
                     + "charges, each with its rule ids and the RMA it comes from, to explain every penalty to its customer.")
     @APIResponse(responseCode = "200", description = "One page of charges")
@@ -99,7 +99,7 @@ public class ChargeResource {
     @Path("/charge-queue")
     @Transactional
     @RolesAllowed({Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "The agents' queue of charges awaiting a decision",
+    @Operation(operationId = "listChargesAwaitingDecision", summary = "The agents' queue of charges awaiting a decision",
             description = "Agents and admins: PENDING charges (E5, never billed automatically) and UNPRICED ones (no list price in "
                     + "force, B2), oldest first; filter by status, cause, partner and customer; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of the queue")
@@ -126,7 +126,7 @@ public class ChargeResource {
     @Path("/charges/{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Approve a charge",
+    @Operation(operationId = "approveCharge", summary = "Approve a charge",
             description = "Agents only. E5: a PENDING charge is billed only once an agent approves it, with the reason; an UNPRICED "
                     + "charge needs the price (in the charge's currency, never zero, B2). Any other status is 409 and nothing "
                     + "changes. Requires If-Match; audited. The approved charge goes on the customer's next monthly invoice.")
@@ -153,7 +153,7 @@ public class ChargeResource {
     @Path("/charges/{id}/waiver")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AGENT)
-    @Operation(summary = "Waive a charge",
+    @Operation(operationId = "waiveCharge", summary = "Waive a charge",
             description = "Agents only: a PENDING (E5), UNPRICED or APPROVED charge not yet invoiced is waived with the reason and "
                     + "never invoiced. An invoiced, credited or waived charge is 409 and nothing changes. Requires If-Match; audited.")
     @APIResponse(responseCode = "200", description = "Waived", headers = @Header(name = "ETag"),

@@ -38,7 +38,7 @@ public class CreditNoteResource {
     @Path("/{id}")
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "Get a credit note",
+    @Operation(operationId = "getCreditNote", summary = "Get a credit note",
             description = "A4: with the charge it credits, the RMA it comes from and the rule ids. A partner sees only its own.")
     @APIResponse(responseCode = "200", description = "The credit note", content = @Content(schema = @Schema(implementation = CreditNoteView.class)))
     @APIResponse(responseCode = "404", description = "No such credit note visible to the caller",
@@ -51,7 +51,7 @@ public class CreditNoteResource {
     @GET
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "List credit notes",
+    @Operation(operationId = "listCreditNotes", summary = "List credit notes",
             description = "Newest first; filter by customer and RMA; cursor pagination. A partner lists only its own.")
     @APIResponse(responseCode = "200", description = "One page of credit notes")
     public Page<CreditNoteView> list(

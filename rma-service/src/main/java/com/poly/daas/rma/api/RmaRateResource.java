@@ -64,7 +64,7 @@ public class RmaRateResource {
     @Path("/{year}")
     @Transactional
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
-    @Operation(summary = "A customer's RMA rate for a year",
+    @Operation(operationId = "getAnnualRmaRate", summary = "A customer's RMA rate for a year",
             description = "E5: RMAs authorised in the calendar year, the installed base under active contract (average of the "
                     + "month-end counts; for the running year the month-ends passed and today), the rate, the threshold (default "
                     + "2 %) and whether it is exceeded. A partner reads only its own customers; others are 404.")

@@ -160,7 +160,7 @@ public class RmaResource {
     @GET
     @Path("/overdue")
     @RolesAllowed({Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "List overdue returns (agents)",
+    @Operation(operationId = "listOverdueReturns", summary = "List overdue returns (agents)",
             description = "RMAs whose defective unit was not back by its due date in the customer's time zone (A3 → A4, "
                     + "ReturnOverdue published), soonest due first; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of overdue RMAs")
@@ -175,7 +175,7 @@ public class RmaResource {
     @GET
     @Path("/due")
     @RolesAllowed({Roles.AGENT, Roles.ADMIN})
-    @Operation(summary = "List returns due soon (agents)",
+    @Operation(operationId = "listReturnsDueSoon", summary = "List returns due soon (agents)",
             description = "RMAs awaiting their defective unit (SHIPPED or DELIVERED) that are due within the given number of "
                     + "business days of today, both counted in each customer's calendar and time zone (A3, S1), soonest due "
                     + "first; cursor pagination.")
@@ -228,7 +228,7 @@ public class RmaResource {
     @POST
     @Path("/{id}/delivery")
     @RolesAllowed({Roles.AGENT, Roles.SERVICE})
-    @Operation(summary = "Confirm the replacement's delivery",
+    @Operation(operationId = "confirmReplacementDelivery", summary = "Confirm the replacement's delivery",
             description = "Agents, or the carrier feed (service role); requires If-Match; the RMA must be SHIPPED (409 otherwise, "
                     + "e.g. a delivery before the shipment). A3 decision: the return due date is re-based on the actual receipt "
                     + "= deliveredOn + 10 business days of the customer's calendar. deliveredOn defaults to today at the customer's "
