@@ -49,9 +49,9 @@ class RmaEventsConsumerTest {
         String original = Fixtures.serial();
         String replacement = Fixtures.serial();
         String rma = "R-" + UUID.randomUUID();
-        Fixtures.device(partner, original, sku, "CU-7", "2026-09-01");
+        Fixtures.device(partner, original, sku, "CU-7-" + partner, "2026-09-01");
 
-        String shipped = rmaEvent(new ReplacementShipped(rma, partner, "CU-7", "C-1", original, replacement, sku,
+        String shipped = rmaEvent(new ReplacementShipped(rma, partner, "CU-7-" + partner, "C-1", original, replacement, sku,
                 Instant.parse("2026-11-02T15:00:00Z"), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 17)), UUID.randomUUID());
         TopicProbe.send(Topics.RMAS, rma, shipped);
         TopicProbe.send(Topics.RMAS, rma, shipped); // redelivery
@@ -59,7 +59,7 @@ class RmaEventsConsumerTest {
                 given().header("Authorization", Tokens.partner(partner)).get("/devices/" + original)
                         .then().statusCode(200).body("status", equalTo("IN_RETURN")));
         given().header("Authorization", Tokens.partner(partner)).get("/devices/" + replacement).then().statusCode(200)
-                .body("replacesSerial", equalTo(original)).body("customerId", equalTo("CU-7")).body("partnerId", equalTo(partner))
+                .body("replacesSerial", equalTo(original)).body("customerId", equalTo("CU-7-" + partner)).body("partnerId", equalTo(partner))
                 .body("status", equalTo("REGISTERED"));
         given().header("Authorization", Tokens.partner(partner)).queryParam("replacesSerial", original).get("/devices")
                 .then().body("items.serial", equalTo(List.of(replacement)));
@@ -89,7 +89,7 @@ class RmaEventsConsumerTest {
         String sku = Fixtures.model("HEADSET");
         String early = Fixtures.serial();
         String other = Fixtures.serial();
-        Fixtures.device(partner, other, sku, "CU-8", null);
+        Fixtures.device(partner, other, sku, "CU-8-" + partner, null);
         String rmaEarly = "R-" + UUID.randomUUID();
         String rmaOther = "R-" + UUID.randomUUID();
         UUID earlyEvent = UUID.randomUUID();
@@ -102,7 +102,7 @@ class RmaEventsConsumerTest {
                 given().header("Authorization", Tokens.agent()).get("/devices/" + other).then().body("status", equalTo("POLY_PROPERTY")));
         await().atMost(Duration.ofSeconds(20)).until(() -> inbound.isParked("device-registry-service.rma-devices", earlyEvent));
 
-        Fixtures.device(partner, early, sku, "CU-8", null);
+        Fixtures.device(partner, early, sku, "CU-8-" + partner, null);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().header("Authorization", Tokens.agent()).get("/devices/" + early).then().body("status", equalTo("POLY_PROPERTY")));
         assertThat(inbound.isParked("device-registry-service.rma-devices", earlyEvent)).isFalse();
@@ -117,9 +117,9 @@ class RmaEventsConsumerTest {
         String partner = Fixtures.partner();
         String sku = Fixtures.model("HEADSET");
         String original = Fixtures.serial();
-        Fixtures.device(partner, original, sku, "CU-8", null);
+        Fixtures.device(partner, original, sku, "CU-8-" + partner, null);
         String bad = "R-" + UUID.randomUUID();
-        TopicProbe.send(Topics.RMAS, bad, rmaEvent(new ReplacementShipped(bad, partner, "CU-8", "C-1", original, null, null,
+        TopicProbe.send(Topics.RMAS, bad, rmaEvent(new ReplacementShipped(bad, partner, "CU-8-" + partner, "C-1", original, null, null,
                 Instant.parse("2026-11-02T15:00:00Z"), LocalDate.of(2026, 11, 3), LocalDate.of(2026, 11, 17)), UUID.randomUUID()));
         String rma = "R-" + UUID.randomUUID();
         TopicProbe.send(Topics.RMAS, rma, rmaEvent(new DefectiveUnitReceived(rma, partner, original, sku,
