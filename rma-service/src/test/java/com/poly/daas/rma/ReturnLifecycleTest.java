@@ -127,7 +127,8 @@ class ReturnLifecycleTest {
                 .body("timeline.step", equalTo(List.of("AUTHORISED", "SHIPPED", "DELIVERED")));
         post("/rmas/" + id + "/delivery", "\"2\"", "{}").statusCode(409);
 
-        List<EventEnvelope> events = TopicProbe.events(Topics.RMAS, id, 3, Duration.ofSeconds(20));
+        // +1: every RMA here also crosses the E5 threshold (one RMA on a tiny installed base), published separately
+        List<EventEnvelope> events = lifecycle(TopicProbe.events(Topics.RMAS, id, 4, Duration.ofSeconds(20)));
         assertThat(events).extracting(EventEnvelope::type).containsExactly("RmaAuthorised", "ReplacementShipped", "ReplacementDelivered");
         assertThat(events.get(1).payload().get("trackingNumber").asText()).isEqualTo("1Z" + replacement);
         assertThat(events.get(1).payload().get("customerTimeZone").asText()).isEqualTo("America/New_York");
@@ -191,7 +192,7 @@ class ReturnLifecycleTest {
         at(2027, 1, 20, 10, 0, ZoneId.of("America/Chicago"));
         post("/rmas/" + id + "/return-receipt", "\"3\"", "{}").statusCode(200).body("status", equalTo("RECEIVED"))
                 .body("receivedLate", equalTo(true)).body("polyProperty", equalTo(true));
-        List<EventEnvelope> after = TopicProbe.events(Topics.RMAS, id, 6, Duration.ofSeconds(20));
+        List<EventEnvelope> after = lifecycle(TopicProbe.events(Topics.RMAS, id, 7, Duration.ofSeconds(20)));
         assertThat(after).extracting(EventEnvelope::type).containsExactly("RmaAuthorised", "ReplacementShipped",
                 "ReplacementDelivered", "ReturnOverdue", "DefectiveUnitReceived", "LateReturnReceived");
         assertThat(after.get(5).payload().get("receivedOn").asText()).isEqualTo("2027-01-20");
@@ -248,5 +249,10 @@ class ReturnLifecycleTest {
         given().header("Authorization", Tokens.agent()).contentType(ContentType.JSON)
                 .body(rmaJson("P-TZ", berlin, "HARDWARE_FAILURE", "DE", "Europe/Berlin")).post("/rmas")
                 .then().statusCode(201).body("serviceCentre", equalTo("EMEA-AMS"));
+    }
+
+    /** The RMA's own lifecycle events, without the E5 excess notice (published by the annual-rate consumer). */
+    static List<EventEnvelope> lifecycle(List<EventEnvelope> events) {
+        return events.stream().filter(e -> !e.type().equals("ExcessRmaDetected")).toList();
     }
 }

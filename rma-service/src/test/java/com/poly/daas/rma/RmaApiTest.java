@@ -43,6 +43,7 @@ class RmaApiTest {
         ProgrammeFacts.known("P-A3");
         ProgrammeFacts.known("P-E");
         ProgrammeFacts.known("P-L");
+        ProgrammeFacts.known("P-OTHER");
         ProgrammeFacts.known("P-V");
     }
     /** The North American ship-from centre's zone (application.properties). */

@@ -85,7 +85,7 @@ class TicketFailuresOpenRmasTest {
                 .body("items[0].origin", equalTo("TICKET")).body("items[0].contractId", equalTo(contractId))
                 .body("items[0].shipToTimeZone", equalTo("America/Los_Angeles")).body("items[0].status", equalTo("AUTHORISED"));
         String rmaId = (String) rmasOf(s).get(0).get("id");
-        List<EventEnvelope> events = TopicProbe.events(Topics.RMAS, rmaId, 1, Duration.ofSeconds(20));
+        List<EventEnvelope> events = ReturnLifecycleTest.lifecycle(TopicProbe.events(Topics.RMAS, rmaId, 2, Duration.ofSeconds(20)));
         assertThat(events).extracting(EventEnvelope::type).containsExactly("RmaAuthorised");
         assertThat(events.get(0).payload().get("ticketId").asText()).isEqualTo(failure.ticketId());
         // a later (different) replay still finds the ticket decided and opens nothing
