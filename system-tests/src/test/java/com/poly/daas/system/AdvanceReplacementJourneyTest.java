@@ -93,15 +93,16 @@ class AdvanceReplacementJourneyTest {
     static String[] coveredDeviceAndSpare() {
         String device = serial();
         String spare = serial();
-        at("device-registry-service", partner).body("""
+        // issue 9: the registry learns the customer, then contract-service the registrations, from events (seconds)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("device-registry-service", partner).body("""
                 {"serial":"%s","sku":"%s","customerId":"%s","deliveredOn":"2026-10-01"}""".formatted(device, sku, customerId))
-                .post("/devices").then().statusCode(201);
+                .post("/devices").then().statusCode(201));
         at("device-registry-service", partner).body("""
                 {"serial":"%s","sku":"%s","customerId":"%s"}""".formatted(spare, sku, customerId))
                 .post("/devices").then().statusCode(201);
-        at("contract-service", partner).body("""
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("contract-service", partner).body("""
                 {"devices":[{"serial":"%s","sku":"%s","option":"STANDARD","deliveredOn":"2026-10-01"}]}""".formatted(device, sku))
-                .post("/contracts/" + contractId + "/devices").then().statusCode(201);
+                .post("/contracts/" + contractId + "/devices").then().statusCode(201));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("rma-service", agent).get("/coverage/" + device)
                 .then().statusCode(200).body("covered", equalTo(true)));
         return new String[] {device, spare};
@@ -109,10 +110,11 @@ class AdvanceReplacementJourneyTest {
 
     /** The partner opens a ticket; an agent triages it as a hardware failure (S3). Returns the ticket id. */
     static String triagedTicket(String device) {
-        String ticketId = at("ticket-service", partner).body("""
-                {"customerId":"%s","serial":"%s","siteCountry":"US","siteSubdivision":"NY","timeZone":"America/New_York",
+        // the ticket's site is the customer's record (S1); ticket-service learns customer and device from events
+        String ticketId = await().atMost(Duration.ofSeconds(60)).until(() -> at("ticket-service", partner).body("""
+                {"customerId":"%s","serial":"%s",
                  "subject":"Handset dead","description":"Power cycle and factory reset did not help."}""".formatted(customerId, device))
-                .post("/tickets").then().statusCode(201).extract().path("id");
+                .post("/tickets").then().extract(), r -> r.statusCode() == 201).path("id");
         at("ticket-service", agent).header("If-Match", "\"0\"")
                 .body("{\"decision\":\"HARDWARE_FAILURE\",\"cause\":\"HARDWARE_FAILURE\",\"note\":\"PSU board dead\"}")
                 .post("/tickets/" + ticketId + "/triage").then().statusCode(200);

@@ -29,8 +29,11 @@ class SuiteJourneyTest {
     /** The registry as production runs it: no key configured but the identity provider's. */
     static ServiceProcess registryWithoutDevKey;
 
+    static RunningSuite running;
+
     @BeforeAll
     static void start(RunningSuite shared) throws Exception {
+        running = shared;
         suite = shared.suite;
         registry = suite.service("device-registry-service");
         contracts = suite.service("contract-service");
@@ -92,6 +95,19 @@ class SuiteJourneyTest {
             given().baseUri(service.url()).queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                     .body("openapi", org.hamcrest.Matchers.startsWith("3."));
             given().baseUri(service.url()).get("/q/swagger-ui/").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void theProductionProfileRefusesToStartOnADemoClock() throws Exception {
+        // issue 14: a movable (or shifted) clock only exists in the demo profile; production stops at start-up
+        for (Map<String, String> demoInProduction : java.util.List.of(Map.of("DAAS_DEMO_ENABLED", "true"),
+                Map.of("DAAS_CLOCK_OFFSET", "P30D"))) {
+            try (ServiceProcess refused = ServiceProcess.start(running.root, "device-registry-service", Infrastructure.freePort(),
+                    running.infrastructure.endpoints(), null, running.dir.resolve("logs-demo-in-prod"), demoInProduction)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> refused.awaitReady(Duration.ofMinutes(2)))
+                        .hasMessageContaining("exited").hasMessageContaining("demo");
+            }
         }
     }
 }
