@@ -49,8 +49,7 @@ public class AuditResource {
     }
 
     @GET
-    // the conventions filter names it per service (listContractAuditEntries, ...), unique across the suite
-    @Operation(operationId = "listAuditEntries", summary = "List audit entries", description = "Admins only. State changes made by agents and admins in this service "
+    @Operation(summary = "List audit entries", description = "Admins only. State changes made by agents and admins in this service "
             + "(who, role, action, entity, before/after), newest first; filter by entity type and id; cursor pagination.")
     @APIResponse(responseCode = "200", description = "One page of audit entries")
     public Page<AuditEntry> list(@Parameter(description = "Entity type", example = "Model") @QueryParam("entityType") String entityType,
