@@ -220,6 +220,11 @@ class AdvanceReplacementJourneyTest {
                 running.infrastructure.endpoints(), running.key(), running.dir.resolve("logs-later"),
                 Map.of("QUARKUS_PROFILE", "demo", "DAAS_CLOCK_OFFSET", "P30D", "DAAS_RMAS_OVERDUE_SCAN_EVERY", "1s"))) {
             later.awaitReady(Duration.ofMinutes(2));
+            // issue 14: that replica runs the demo profile; its clock is for admins only
+            given().baseUri(later.url()).header("Authorization", partner).get("/demo/clock").then().statusCode(403)
+                    .contentType("application/problem+json");
+            given().baseUri(later.url()).header("Authorization", admin).get("/demo/clock").then().statusCode(200)
+                    .body("offset", equalTo("PT720H"));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("rma-service", agent).get("/rmas/" + rmaId)
                     .then().statusCode(200).body("status", equalTo("OVERDUE")));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

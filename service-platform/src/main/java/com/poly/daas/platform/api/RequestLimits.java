@@ -114,7 +114,10 @@ public class RequestLimits {
         int status = context.statusCode();
         Throwable failure = context.failure();
         if (status < 400) {
-            status = 500;
+            // refusals of HTTP permissions (e.g. the demo clock's admin-only route) arrive here as exceptions
+            status = failure instanceof io.quarkus.security.ForbiddenException ? 403
+                    : failure instanceof io.quarkus.security.UnauthorizedException
+                            || failure instanceof io.quarkus.security.AuthenticationFailedException ? 401 : 500;
         }
         if (status >= 500) {
             String errorId = UUID.randomUUID().toString();
