@@ -113,11 +113,21 @@ public class RequestLimits {
     private static void failure(RoutingContext context) {
         int status = context.statusCode();
         Throwable failure = context.failure();
+        // refusals of HTTP permissions (e.g. the demo clock's admin-only route) arrive here as exceptions, whatever
+        // status the context carries
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.quarkus.security.ForbiddenException) {
+                status = 403;
+                break;
+            }
+            if (t instanceof io.quarkus.security.UnauthorizedException
+                    || t instanceof io.quarkus.security.AuthenticationFailedException) {
+                status = 401;
+                break;
+            }
+        }
         if (status < 400) {
-            // refusals of HTTP permissions (e.g. the demo clock's admin-only route) arrive here as exceptions
-            status = failure instanceof io.quarkus.security.ForbiddenException ? 403
-                    : failure instanceof io.quarkus.security.UnauthorizedException
-                            || failure instanceof io.quarkus.security.AuthenticationFailedException ? 401 : 500;
+            status = 500;
         }
         if (status >= 500) {
             String errorId = UUID.randomUUID().toString();
