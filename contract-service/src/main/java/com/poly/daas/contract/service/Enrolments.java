@@ -121,17 +121,18 @@ public class Enrolments {
     }
 
     /**
-     * One open enrolment per serial, decided by the database: the serials are claimed first, in sorted order (no
-     * deadlock between two requests naming the same serials), so a concurrent enrolment of the same serial waits on
-     * the unique index and then gets 409, before any row or event of this request is written.
+     * One open enrolment per serial, decided in the database: each serial is claimed with a transaction advisory lock,
+     * in sorted order (no deadlock between two requests naming the same serials), then checked again. A concurrent
+     * enrolment of the same serial waits for the winner's commit and gets 409 before any row or event of its own is
+     * written; the unique index on open enrolments stays as the last guard.
      */
     private void claimSerials(List<DeviceToEnrol> devices) {
         for (String serial : devices.stream().map(DeviceToEnrol::serial).sorted().toList()) {
             em.createNativeQuery("select pg_advisory_xact_lock(hashtext('enrol:' || ?1))").setParameter(1, serial)
                     .getSingleResult();
         }
-        for (DeviceToEnrol device : devices) {
-            requireNotEnrolled("devices[" + devices.indexOf(device) + "].", device);
+        for (int i = 0; i < devices.size(); i++) {
+            requireNotEnrolled("devices[" + i + "].", devices.get(i));
         }
     }
 
