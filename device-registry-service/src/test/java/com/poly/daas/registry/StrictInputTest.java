@@ -142,8 +142,7 @@ class StrictInputTest {
         assertThat(refused.header("Content-Type")).startsWith(PROBLEM);
         assertThat(refused.bodyText()).contains("\"field\":\"Idempotency-Key\"");
 
-        // C0 controls are refused by the HTTP codec before the application: with a problem body on an established
-        // connection; on a connection's first request the codec answers a bare 400 (the documented residual).
+        // C0 controls: a problem naming the header, on an established connection and on a connection's first request
         List<RawHttp.Header> c0 = List.of(new RawHttp.Header("Authorization", Tokens.partner("P-A")),
                 new RawHttp.Header("Content-Type", "application/json"), new RawHttp.Header("Idempotency-Key", "key\u0001x"));
         RawHttp.Response established = raw().sendOnEstablishedConnection("/q/health/live", "POST", "/devices", c0, body);
@@ -151,6 +150,43 @@ class StrictInputTest {
         assertThat(established.header("Content-Type")).startsWith(PROBLEM);
         RawHttp.Response first = raw().send("POST", "/devices", c0, body, -1);
         assertThat(first.status()).isEqualTo(400);
+        assertThat(first.header("Content-Type")).startsWith(PROBLEM);
+        assertThat(first.bodyText()).contains("\"field\":\"Idempotency-Key\"").contains("U+0001");
+        notRegistered(serial);
+    }
+
+    @Test
+    void aNulInAHeaderOrAHeaderNameThatIsNotATokenIsAProblemOnAFirstRequest() throws Exception {
+        RawHttp.Response nul = raw().send("GET", "/devices",
+                List.of(new RawHttp.Header("Authorization", Tokens.partner("P-A")), new RawHttp.Header("X-Trace", "a\u0000b")),
+                null, -1);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.header("Content-Type")).startsWith(PROBLEM);
+        assertThat(nul.bodyText()).contains("\"field\":\"X-Trace\"").contains("NUL");
+
+        RawHttp.Response name = raw().send("GET", "/devices",
+                List.of(new RawHttp.Header("Authorization", Tokens.partner("P-A")), new RawHttp.Header("X\u0001Trace", "b")),
+                null, -1);
+        assertThat(name.status()).isEqualTo(400);
+        assertThat(name.header("Content-Type")).startsWith(PROBLEM);
+        assertThat(name.bodyText()).contains("\"field\":\"XU+0001Trace\"");
+    }
+
+    @Test
+    void aBrokenPercentEscapeIsAProblemNamingThePartAndChangesNothing() throws Exception {
+        String sku = Fixtures.model("DESK_PHONE");
+        String serial = Fixtures.serial();
+        byte[] body = Fixtures.deviceJson(serial, sku, "CU-1", null).getBytes(StandardCharsets.UTF_8);
+        List<RawHttp.Header> headers = List.of(new RawHttp.Header("Authorization", Tokens.partner("P-A")),
+                new RawHttp.Header("Content-Type", "application/json"));
+        RawHttp.Response path = raw().send("POST", "/devices%ZZ", headers, body, -1);
+        assertThat(path.status()).isEqualTo(400);
+        assertThat(path.header("Content-Type")).startsWith(PROBLEM);
+        assertThat(path.bodyText()).contains("\"field\":\"path\"");
+        RawHttp.Response query = raw().send("GET", "/devices?limit=5&serial=%G1", headers.subList(0, 1), null, -1);
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.header("Content-Type")).startsWith(PROBLEM);
+        assertThat(query.bodyText()).contains("\"field\":\"query\"");
         notRegistered(serial);
     }
 

@@ -62,10 +62,26 @@ public class RequestLimits {
                     "at most " + maxUrlLength + " characters");
             return;
         }
+        String badTarget = RequestTarget.problem(request.uri());
+        if (badTarget != null) {
+            EdgeProblems.send(request, 400, "malformed-request", "Request is not valid",
+                    "The request target is not a valid URL: " + badTarget + ".",
+                    RequestTarget.part(request.uri()), badTarget);
+            return;
+        }
         long headerBytes = 0;
         for (Map.Entry<String, String> header : request.headers()) {
             headerBytes += header.getKey().length() + header.getValue().length() + 4;
+            String badHeader = RequestTarget.headerProblem(header.getKey(), header.getValue());
+            if (badHeader != null) {
+                String name = RequestTarget.printableName(header.getKey());
+                EdgeProblems.send(request, 400, "malformed-request", "Request is not valid",
+                        "The header " + name + " " + badHeader + ".", name, badHeader);
+                return;
+            }
         }
+        // The codec's header validation is off (HttpCodecDefaults): guard what this service writes instead.
+        context.addHeadersEndHandler(ignored -> ResponseHeaders.guard(request.response()));
         if (headerBytes > maxHeaderSize) {
             EdgeProblems.send(request, 431, "headers-too-large", "Request headers too large",
                     "The request headers total more than " + maxHeaderSize + " bytes.", "headers",
