@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * Applies the API conventions to the published document. Parameters of the conventions (Idempotency-Key, If-Match,
  * If-None-Match, limit, cursor) get their example wherever an operation did not give one; operations taking If-Match
  * list 412 and 428, those taking Idempotency-Key list 422. And it lists the error responses every operation can give, as problem+json with an example, so that no operation in
- * the published document omits them: 401 and 403 everywhere, 400 where there is input, 500 everywhere. Responses
+ * the published document omits them: 400 (invalid input, or a malformed header or URL), 401, 403, 414 (URL too long),
+ * 431 (headers too large) and 500 everywhere, 413 and 415 where there is a body. Responses
  * the generator added without a body (401/403 from {@code @RolesAllowed}, 400 from {@code @Valid}) get the problem body.
  * <p>
  * It also makes the document lint-clean and fit for client generation (docs/api-conventions.md, module api-contract):
@@ -73,7 +74,20 @@ public class ApiConventionsFilter implements OASFilter {
                 if (hasInput) {
                     add(operation, "400", "Invalid input (the offending fields are listed in 'errors')",
                             400, "validation-failed", "Request is not valid", "serial: must not be blank");
+                } else {
+                    add(operation, "400", "Malformed request: a header with a control character, or a URL that is not valid",
+                            400, "malformed-request", "Request is not valid", "The header X-Trace contains the control character U+0000 (NUL).");
                 }
+                if (operation.getRequestBody() != null) {
+                    add(operation, "413", "Request body over the size limit (8 MB by default)", 413, "payload-too-large",
+                            "Request too large", "The request body exceeds the size limit of 8388608 bytes.");
+                    add(operation, "415", "Content-Type missing or not one this operation accepts", 415,
+                            "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
+                }
+                add(operation, "414", "URL (path and query) over 8 KB", 414, "uri-too-long", "URL too long",
+                        "The URL (path and query) is longer than 8192 characters.");
+                add(operation, "431", "Request headers over 16 KB in all", 431, "headers-too-large",
+                        "Request headers too large", "The request headers total more than 16384 bytes.");
                 add(operation, "401", "Missing or invalid bearer token", 401, "unauthenticated",
                         "Authentication required", "Send a valid bearer token (Authorization: Bearer <JWT>).");
                 add(operation, "403", "The caller's role may not use this operation (end users never: S2)", 403,

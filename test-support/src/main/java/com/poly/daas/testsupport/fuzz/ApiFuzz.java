@@ -31,9 +31,9 @@ import java.util.UUID;
  * Per operation, with a token of a role the operation allows: a valid-looking baseline request (reads only), then NUL and control
  * characters in each path, query and header value, {@code limit=abc}, forged cursors, wrong JSON types for each body
  * property, unpaired surrogates, trailing garbage, malformed JSON, no or a wrong Content-Type; once per service a
- * huge URL, huge headers and an oversized body. Header values with C0 control characters are sent on an established
- * connection: on a connection's first request the HTTP codec refuses them itself, with a bare 400 (the documented
- * residual, docs/api-conventions.md "Limits"). Deterministic: the choices come from a seeded random, and the run is
+ * huge URL, huge headers and an oversized body. Header values with control characters and broken percent escapes
+ * are sent as a connection's first request (where the HTTP codec used to answer a bare 400) and once more on an
+ * established connection. Deterministic: the choices come from a seeded random, and the run is
  * bounded by a request count per operation and a time budget.
  */
 public final class ApiFuzz {
@@ -41,6 +41,8 @@ public final class ApiFuzz {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ESTABLISHED = "(established connection) ";
+    /** Marks a path or query value sent as it is, not percent-encoded (e.g. a broken percent escape). */
+    private static final String RAW = "\u0000raw:";
 
     /** A bad request and what is acceptable as its answer. */
     private record Probe(String what, String method, String target, List<RawHttp.Header> headers, byte[] body,
@@ -226,6 +228,19 @@ public final class ApiFuzz {
                         headers(operation, headerParams, mediaType, Map.of()), bodyBytes, -1, true));
             }
         }
+        if (!pathValues.isEmpty()) {
+            String name = pathValues.keySet().iterator().next();
+            Map<String, String> values = new LinkedHashMap<>(pathValues);
+            values.put(name, RAW + "a%ZZb");
+            probes.add(new Probe("path " + name + " with a broken percent escape", method, target(operation.path(), values, queryValues),
+                    headers(operation, headerParams, mediaType, Map.of()), bodyBytes, -1, true));
+        }
+        if (!queryParams.isEmpty()) {
+            Map<String, String> values = new LinkedHashMap<>(queryValues);
+            values.put(queryParams.get(0).path("name").asText(), RAW + "%G1");
+            probes.add(new Probe("query with a broken percent escape", method, target(operation.path(), pathValues, values),
+                    headers(operation, headerParams, mediaType, Map.of()), bodyBytes, -1, true));
+        }
         for (JsonNode parameter : queryParams) {
             String name = parameter.path("name").asText();
             List<String> bads = new ArrayList<>(List.of("a\u0000b", "a\u001fb"));
@@ -247,12 +262,13 @@ public final class ApiFuzz {
         }
         for (JsonNode parameter : headerParams) {
             String name = parameter.path("name").asText();
-            // C0 controls and DEL are refused by the HTTP codec itself: sent on an established connection, where
-            // the platform gives the refusal its problem body. C1 controls pass the codec and reach the platform.
+            // C0 controls and DEL: as a connection's first request, and once on an established connection
             for (String bad : List.of("a\u0000b", "a\u0001b", "a\u007fb")) {
-                probes.add(new Probe(ESTABLISHED + "header " + name + " with " + describe(bad), method, target(operation.path(), pathValues, queryValues),
+                probes.add(new Probe("header " + name + " with " + describe(bad), method, target(operation.path(), pathValues, queryValues),
                         headers(operation, headerParams, mediaType, Map.of(name, bad)), bodyBytes, -1, true));
             }
+            probes.add(new Probe(ESTABLISHED + "header " + name + " with U+0001", method, target(operation.path(), pathValues, queryValues),
+                    headers(operation, headerParams, mediaType, Map.of(name, "a\u0001b")), bodyBytes, -1, true));
             probes.add(new Probe("header " + name + " with U+0085", method, target(operation.path(), pathValues, queryValues),
                     headers(operation, headerParams, mediaType, Map.of(name, "a\u0085b")), bodyBytes, -1, true));
         }
@@ -406,6 +422,9 @@ public final class ApiFuzz {
 
     /** Percent-encodes every byte but unreserved characters (RFC 3986). */
     private static String encode(String value) {
+        if (value.startsWith(RAW)) {
+            return value.substring(RAW.length());
+        }
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
