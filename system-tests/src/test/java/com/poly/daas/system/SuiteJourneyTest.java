@@ -99,6 +99,22 @@ class SuiteJourneyTest {
     }
 
     @Test
+    void inProductionAMalformedRequestIsAProblemNamingThePartEvenAsAConnectionsFirstRequest() throws Exception {
+        // issue 17: the packaged service in the prod profile takes over the codec's syntax checks (HttpCodecDefaults)
+        java.net.URI base = java.net.URI.create(registryWithoutDevKey.url());
+        var http = new com.poly.daas.testsupport.fuzz.RawHttp(base.getHost(), base.getPort());
+        var header = http.send("GET", "/models", java.util.List.of(
+                new com.poly.daas.testsupport.fuzz.RawHttp.Header("Idempotency-Key", "a\u0001b")), null, -1);
+        assertThat(header.status()).isEqualTo(400);
+        assertThat(header.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(header.bodyText()).contains("\"field\":\"Idempotency-Key\"");
+        var target = http.send("GET", "/models/%ZZ", java.util.List.of(), null, -1);
+        assertThat(target.status()).isEqualTo(400);
+        assertThat(target.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(target.bodyText()).contains("\"field\":\"path\"");
+    }
+
+    @Test
     void theProductionProfileRefusesToStartOnADemoClock() throws Exception {
         // issue 14: a movable (or shifted) clock only exists in the demo profile; production stops at start-up
         for (Map<String, String> demoInProduction : java.util.List.of(Map.of("DAAS_DEMO_ENABLED", "true"),
