@@ -132,7 +132,8 @@ public class BlobStore {
             Files.createDirectories(staging);
             staged = Files.createTempFile(staging, "blob-", ".part");
             Staged checked = stage(content, staged, mediaType, limit, policy);
-            StoredBlob blob = new StoredBlob(UUID.randomUUID().toString(), mediaType, checked.size(), checked.sha256(), clock.instant());
+            StoredBlob blob = new StoredBlob(UUID.randomUUID().toString(), mediaType, checked.size(), checked.sha256(),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)); // as PostgreSQL keeps it
             insertMetadata(blob, backend);
             if (backend == Backend.POSTGRES) {
                 insertContent(blob.id(), staged, blob.size());
