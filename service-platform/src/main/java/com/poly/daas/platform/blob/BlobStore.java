@@ -337,10 +337,19 @@ public class BlobStore {
         transactions.registerInterposedSynchronization(afterCompletion(status -> {
             if (status != Status.STATUS_COMMITTED) {
                 deleteQuietly(target);
+                deleteQuietly(target.resolveSibling(target.getFileName() + ".part"));
             }
         }));
         Files.createDirectories(target.getParent());
-        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            // staging on another file system (DAAS_BLOB_STAGING_DIR): copy beside the target, then rename atomically,
+            // so a reader never sees a partial file under the id
+            Path part = target.resolveSibling(target.getFileName() + ".part");
+            Files.copy(staged, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        }
     }
 
     /** The file of an id: {@code <dir>/<first two characters>/<id>}; ids are UUIDs (or SHA-256 of pre-V0_4 files). */
