@@ -164,8 +164,28 @@ class BlobStoreTest {
     }
 
     /** The registry's upload on the store (issue 13): it used to write the file before validating and before commit. */
-    @org.junit.jupiter.api.Test
-    void aDocumentUploadThatIsRefusedOrRolledBackLeavesNoDocumentNoBlobAndNoFile() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aDocumentUploadThatIsRefusedOrRolledBackLeavesNoDocumentNoBlobAndNoFile(Backend backend) throws Exception {
+        Backend configured = blobs.backend();
+        configureBackend(backend);
+        try {
+            documentUploadLeavesNothingBehindOnFailure();
+        } finally {
+            configureBackend(configured);
+        }
+    }
+
+    /** Stands for DAAS_BLOB_BACKEND without restarting the application (the field the setting fills at start). */
+    private void configureBackend(Backend backend) throws Exception {
+        BlobStore bean = io.quarkus.arc.ClientProxy.unwrap(blobs);
+        java.lang.reflect.Field field = BlobStore.class.getDeclaredField("backend");
+        field.setAccessible(true);
+        field.set(bean, backend);
+        assertThat(blobs.backend()).isEqualTo(backend);
+    }
+
+    private void documentUploadLeavesNothingBehindOnFailure() throws Exception {
         String sku = Fixtures.model("DESK_PHONE");
         Footprint before = footprint();
         long documents = count("select count(*) from document");
@@ -193,6 +213,7 @@ class BlobStoreTest {
 
         var document = QuarkusTransaction.requiringNew().call(() -> portal.upload(meta, new ByteArrayInputStream(pdf(2_000)), "application/pdf"));
         assertThat(blobs.find(document.blobId)).hasValueSatisfying(b -> assertThat(b.mediaType()).isEqualTo("application/pdf"));
+        assertThat(bytesOnBackend(document.blobId, blobs.backend())).isTrue();
         io.restassured.RestAssured.given().header("Authorization", com.poly.daas.testsupport.Tokens.agent())
                 .get("/documents/" + document.id + "/content").then().statusCode(200).contentType("application/pdf")
                 .header("ETag", "\"" + document.sha256 + "\"");

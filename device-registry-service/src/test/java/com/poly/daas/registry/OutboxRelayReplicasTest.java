@@ -92,7 +92,7 @@ class OutboxRelayReplicasTest {
                             published += sent;
                             batches++;
                         } else {
-                            Thread.sleep(2); // short poll: the other relay holds the lock, or nothing is committed yet
+                            Thread.onSpinWait(); // the other relay holds the lock, or nothing is committed yet: poll again
                         }
                     }
                     return new int[] {published, batches};
