@@ -69,6 +69,7 @@ class MonthlyChargeTest {
 
         BillingContract terminated = contract(LocalDate.of(2026, 1, 1));
         terminated.endedOn = LocalDate.of(2026, 10, 3);
+        terminated.terminatedOn = LocalDate.of(2026, 10, 3);
         assertThat(MonthlyCharge.of(terminated, device(LocalDate.of(2026, 1, 1), "31.00", "STANDARD", null), OCTOBER, 2)
                 .orElseThrow().amount()).isEqualByComparingTo("2.00");
 
