@@ -129,7 +129,13 @@ public class MonthlyInvoicing {
         }
         IssuingEntity entity = entityOf(contract);
         String currency = contract.currency;
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        int digits;
+        try {
+            digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("contract " + contract.contractId + " is billed in " + currency
+                    + ", not an ISO 4217 currency");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
