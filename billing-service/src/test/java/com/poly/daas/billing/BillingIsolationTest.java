@@ -46,7 +46,7 @@ class BillingIsolationTest {
         send(activated(contractOfA, owner, LocalDate.of(2026, 4, 1)));
         send(enrolled(contractOfA, owner, serialOfA, LocalDate.of(2026, 4, 1), "STANDARD", "19.00", null));
         awaitAccount(contractOfA, 1);
-        String runId = run("2026-04", null).statusCode(201).extract().path("id");
+        String runId = ContractFeed.invoiced("2026-04").getString("id");
         String invoiceOfA = given().header("Authorization", Tokens.partner(owner)).queryParam("contractId", contractOfA)
                 .get("/invoices").then().statusCode(200).body("items", hasSize(1)).extract().path("items[0].id");
 
@@ -75,6 +75,8 @@ class BillingIsolationTest {
                 .list("GET /invoices", "/invoices?month=2026-04")
                 .staffOnly("POST /invoice-runs", "/invoice-runs", "{\"month\":\"2026-04\"}")
                 .staffOnly("GET /invoice-runs/{id}", "/invoice-runs/" + runId, null)
+                .staffOnly("GET /invoice-runs/{id}/contracts", "/invoice-runs/" + runId + "/contracts", null)
+                .list("GET /invoice-exports/{month}", "/invoice-exports/2026-04")
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
                 .verify(owner, outsider, List.of(contractOfA, serialOfA, invoiceOfA, "CU-" + contractOfA, rmaOfA, pendingRma,
                         chargeOfA, creditNoteOfA));

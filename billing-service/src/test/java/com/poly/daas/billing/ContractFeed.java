@@ -61,6 +61,29 @@ final class ContractFeed {
         return spec.post("/invoice-runs").then();
     }
 
+    /** Runs the month on demand (202) and waits until the run has settled every contract of it; the run as it ended. */
+    static io.restassured.path.json.JsonPath invoiced(String month) {
+        String runId = run(month, null).statusCode(202).extract().path("id");
+        return completed(runId);
+    }
+
+    /** Waits until the run is COMPLETED. */
+    static io.restassured.path.json.JsonPath completed(String runId) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                given().header("Authorization", Tokens.agent()).get("/invoice-runs/" + runId).then().statusCode(200)
+                        .body("status", equalTo("COMPLETED")));
+        return given().header("Authorization", Tokens.agent()).get("/invoice-runs/" + runId).then().extract().jsonPath();
+    }
+
+    /** The contract's invoices of the month, each as its detail (with lines), as {"items": [...]}. */
+    static io.restassured.path.json.JsonPath invoicesWithLines(String contractId, String month) {
+        java.util.List<String> ids = given().header("Authorization", Tokens.agent()).queryParam("contractId", contractId)
+                .queryParam("month", month).get("/invoices").then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+        String details = ids.stream().map(id -> given().header("Authorization", Tokens.agent()).get("/invoices/" + id).then()
+                .statusCode(200).extract().asString()).collect(java.util.stream.Collectors.joining(","));
+        return io.restassured.path.json.JsonPath.from("{\"items\":[" + details + "]}");
+    }
+
     private ContractFeed() {
     }
 }

@@ -5,6 +5,7 @@ import static com.poly.daas.billing.ContractFeed.awaitAccount;
 import static com.poly.daas.billing.ContractFeed.enrolled;
 import static com.poly.daas.billing.ContractFeed.envelope;
 import static com.poly.daas.billing.ContractFeed.id;
+import static com.poly.daas.billing.ContractFeed.invoiced;
 import static com.poly.daas.billing.ContractFeed.run;
 import static com.poly.daas.billing.ContractFeed.send;
 import static io.restassured.RestAssured.given;
@@ -57,6 +58,8 @@ class InvoicingTest {
     }
     @Inject
     MutableClock clock;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @BeforeEach
     void earlyNovember2026() {
@@ -70,8 +73,9 @@ class InvoicingTest {
     }
 
     private static JsonPath invoiceOf(String contractId, String month) {
-        return given().header("Authorization", Tokens.agent()).queryParam("contractId", contractId).queryParam("month", month)
-                .get("/invoices").then().statusCode(200).body("items", hasSize(1)).extract().jsonPath();
+        JsonPath invoices = ContractFeed.invoicesWithLines(contractId, month);
+        assertThat(invoices.getList("items")).hasSize(1);
+        return invoices;
     }
 
     @Test
@@ -92,7 +96,7 @@ class InvoicingTest {
                 given().header("Authorization", Tokens.partner("P-B1")).get("/billing-accounts/" + contractId).then()
                         .body("devices.find { it.serial == '" + ended + "' }.endedOn", equalTo("2026-10-25")));
 
-        run("2026-10", null).statusCode(201);
+        invoiced("2026-10");
 
         JsonPath invoice = invoiceOf(contractId, "2026-10");
         String line = "items[0].lines.find { it.serial == '%s' }.";
@@ -109,10 +113,18 @@ class InvoicingTest {
         assertThat(invoice.getList("items[0].lines.serial")).as("P3: not delivered, not billed").doesNotContain(undelivered);
         assertThat(invoice.getString("items[0].total.amount")).isEqualTo("76.20");
         assertThat(invoice.getString("items[0].partnerId")).isEqualTo("P-B1");
+        assertThat(invoice.getString("items[0].number")).as("B1: numbered per issuing entity and year").matches("NA-2026-\\d{6}");
+        assertThat(invoice.getString("items[0].issuingEntity")).isEqualTo("NA");
+        assertThat(invoice.getString("items[0].documentType")).isEqualTo("INVOICE");
+        assertThat(invoice.getString("items[0].status")).isEqualTo("ISSUED");
+        assertThat(invoice.getString("items[0].issuedOn")).isEqualTo("2026-11-05");
 
         String invoiceId = invoice.getString("items[0].id");
         given().header("Authorization", Tokens.partner("P-B1")).get("/invoices/" + invoiceId).then().statusCode(200)
-                .body("total.amount", equalTo("76.20")).body("lines", hasSize(3)).body("month", equalTo("2026-10"));
+                .body("total.amount", equalTo("76.20")).body("lines", hasSize(3)).body("month", equalTo("2026-10"))
+                .body("lines.lineNo", org.hamcrest.Matchers.contains(1, 2, 3))
+                .body("lines.rules", org.hamcrest.Matchers.everyItem(equalTo(List.of("B1"))))
+                .body("lines.serviceMonth", org.hamcrest.Matchers.everyItem(equalTo("2026-10")));
         List<EventEnvelope> events = TopicProbe.events(Topics.BILLING, invoiceId, 1, Duration.ofSeconds(20));
         assertThat(events).extracting(EventEnvelope::type).containsExactly("InvoiceIssued");
         assertThat(events.get(0).payload().get("total").get("amount").asText()).isEqualTo("76.20");
@@ -122,47 +134,80 @@ class InvoicingTest {
     }
 
     @Test
-    void B3_aContractIsInvoicedOncePerMonthHoweverManyRunsEvenConcurrentOnes() {
-        String contractId = id("C-");
-        send(activated(contractId, "P-B3", LocalDate.of(2026, 8, 1)));
-        send(enrolled(contractId, "P-B3", id("SE"), LocalDate.of(2026, 8, 1), "STANDARD", "40.00", null));
-        awaitAccount(contractId, 1);
+    void B3_twoRunsOfTheSameMonthAtOnceShareTheWorkAndInvoiceEachContractExactlyOnceWithGapFreeNumbers() {
+        List<String> ours = IntStream.range(0, 12).mapToObj(i -> id("C-")).toList();
+        for (String contractId : ours) {
+            send(activated(contractId, "P-B3", LocalDate.of(2025, 3, 1)));
+            send(enrolled(contractId, "P-B3", id("SE"), LocalDate.of(2025, 3, 1), "STANDARD", "40.00", null));
+            send(new ContractTerminated(contractId, "P-B3", LocalDate.of(2025, 4, 1), "end of trial"));
+        }
+        ours.forEach(c -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.agent()).get("/billing-accounts/" + c).then().statusCode(200)
+                        .body("endedOn", equalTo("2025-04-01")).body("devices", hasSize(1))));
 
-        List<CompletableFuture<Integer>> runs = IntStream.range(0, 3)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> run("2026-08", null).extract().statusCode())).toList();
-        assertThat(runs.stream().map(CompletableFuture::join)).containsOnly(201);
-        String invoiceId = invoiceOf(contractId, "2026-08").getString("items[0].id");
-        assertThat(invoiceOf(contractId, "2026-08").getString("items[0].total.amount")).isEqualTo("40.00");
+        // two run executors of the same month at once, each settling contracts on its own threads
+        List<CompletableFuture<String>> starts = IntStream.range(0, 2).mapToObj(i -> CompletableFuture.supplyAsync(() ->
+                run("2025-03", null).statusCode(202).body("status", equalTo("RUNNING")).extract().<String>path("id"))).toList();
+        List<JsonPath> runs = starts.stream().map(CompletableFuture::join).map(ContractFeed::completed).toList();
 
-        String runId = run("2026-08", null).statusCode(201)
-                .body("existingInvoiceIds", hasItem(invoiceId)).body("issuedInvoiceIds", not(hasItem(invoiceId)))
-                .extract().path("id");
-        given().header("Authorization", Tokens.agent()).get("/invoice-runs/" + runId).then().statusCode(200)
-                .body("month", equalTo("2026-08")).body("issuedInvoiceIds", not(hasItem(invoiceId)))
-                .body("existingInvoiceIds", nullValue());
-        // the next month is a new invoice
-        run("2026-09", null).statusCode(201);
-        assertThat(invoiceOf(contractId, "2026-09").getString("items[0].id")).isNotEqualTo(invoiceId);
-        List<EventEnvelope> issued = TopicProbe.events(Topics.BILLING, invoiceId, 1, Duration.ofSeconds(20));
-        assertThat(issued).hasSize(1);
+        List<String> settled = new java.util.ArrayList<>();
+        for (JsonPath run : runs) {
+            assertThat(run.getInt("progress.pending")).isZero();
+            settled.addAll(given().header("Authorization", Tokens.agent()).queryParam("status", "INVOICED").queryParam("limit", 200)
+                    .get("/invoice-runs/" + run.getString("id") + "/contracts").then().statusCode(200).extract().jsonPath()
+                    .getList("items.contractId", String.class));
+        }
+        assertThat(settled.stream().filter(ours::contains)).as("each contract settled by exactly one of the runs")
+                .hasSize(12).doesNotHaveDuplicates();
+        List<String> numbers = ours.stream().map(c -> invoiceOf(c, "2025-03")).peek(i ->
+                assertThat(i.getString("items[0].total.amount")).isEqualTo("40.00")).map(i -> i.getString("items[0].number")).toList();
+        assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n.matches("NA-2026-\\d{6}"));
+        assertGapFree("NA", 2026);
+
+        // re-running the month issues nothing
+        JsonPath again = invoiced("2025-03");
+        assertThat(again.getInt("invoicesCreated")).isZero();
+        assertThat(again.getInt("progress.contracts")).isZero();
+        ours.forEach(c -> invoiceOf(c, "2025-03"));
+        String invoiceId = invoiceOf(ours.get(0), "2025-03").getString("items[0].id");
+        assertThat(TopicProbe.events(Topics.BILLING, invoiceId, 1, Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    /** B1: the numbers of an entity's year are exactly 1..N: none skipped, none twice. */
+    void assertGapFree(String entity, int year) {
+        List<?> numbers = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select number from invoice where number like ?1 order by number").setParameter(1, entity + "-" + year + "-%")
+                .getResultList());
+        assertThat(numbers).isNotEmpty();
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).isEqualTo(entity + "-" + year + "-" + String.format("%06d", i + 1));
+        }
     }
 
     @Test
     void B1_onlyEndedMonthsAreInvoicedAndTheRunIsForAdminsWithIdempotencyKey() {
         run("2026-11", null).statusCode(422).body("rule", equalTo("B1")).body("errors.field", hasItem("month"));
+        run("2027-01", null).statusCode(422).body("rule", equalTo("B1"));
         run("2026-13", null).statusCode(400).body("errors.field", hasItem("month"));
+        given().header("Authorization", Tokens.admin()).contentType("application/json").body("{\"month\":\"2026-07\",\"issuingEntity\":\"APAC\"}")
+                .post("/invoice-runs").then().statusCode(400).body("errors.field", hasItem("issuingEntity"));
         given().header("Authorization", Tokens.agent()).contentType("application/json").body("{\"month\":\"2026-07\"}")
                 .post("/invoice-runs").then().statusCode(403);
         given().header("Authorization", Tokens.partner("P-1")).contentType("application/json").body("{\"month\":\"2026-07\"}")
                 .post("/invoice-runs").then().statusCode(403);
         String key = UUID.randomUUID().toString();
-        String first = run("2026-07", key).statusCode(201).extract().path("id");
-        run("2026-07", key).statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(first));
+        String first = run("2026-07", key).statusCode(202).header("Location", containsString("/invoice-runs/")).extract().path("id");
+        run("2026-07", key).statusCode(202).header("Idempotency-Replayed", "true").body("id", equalTo(first));
         given().header("Authorization", Tokens.admin()).header("Idempotency-Key", key).contentType("application/json")
                 .body("{\"month\":\"2026-06\"}").post("/invoice-runs").then().statusCode(422)
                 .body("type", containsString("idempotency-key-reused"));
         given().header("Authorization", Tokens.agent()).queryParam("month", "October").get("/invoices")
                 .then().statusCode(400).body("errors.field", hasItem("month"));
+        given().header("Authorization", Tokens.agent()).get("/invoice-runs/" + UUID.randomUUID()).then().statusCode(404);
+        given().header("Authorization", Tokens.agent()).get("/invoice-runs/not-a-run").then().statusCode(404);
+        given().header("Authorization", Tokens.agent()).queryParam("status", "LOST").get("/invoice-runs/" + first + "/contracts")
+                .then().statusCode(400).body("errors.field", hasItem("status"));
+        ContractFeed.completed(first);
     }
 
     @Test
@@ -184,9 +229,9 @@ class InvoicingTest {
         BillingContract row = QuarkusTransaction.requiringNew().call(() -> BillingContract.<BillingContract>findById(contractId));
         assertThat(row.eventsApplied).as("three distinct events, duplicates skipped").isEqualTo(3);
 
-        run("2026-06", null).statusCode(201);
+        invoiced("2026-06");
         assertThat(invoiceOf(contractId, "2026-06").getString("items[0].total.amount")).as("15 of 30 days").isEqualTo("15.00");
-        run("2026-07", null).statusCode(201);
+        invoiced("2026-07");
         given().header("Authorization", Tokens.agent()).queryParam("contractId", contractId).queryParam("month", "2026-07")
                 .get("/invoices").then().statusCode(200).body("items", hasSize(0));
     }

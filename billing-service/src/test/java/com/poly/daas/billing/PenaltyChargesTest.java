@@ -1,6 +1,7 @@
 package com.poly.daas.billing;
 
 import static com.poly.daas.billing.ContractFeed.activated;
+import static com.poly.daas.billing.ContractFeed.invoiced;
 import static com.poly.daas.billing.ContractFeed.run;
 import static com.poly.daas.billing.PenaltyFeed.charge;
 import static com.poly.daas.billing.PenaltyFeed.chargeOf;
@@ -91,8 +92,7 @@ class PenaltyChargesTest {
     }
 
     private static JsonPath invoiceOf(String contractId, String month) {
-        return given().header("Authorization", Tokens.agent()).queryParam("contractId", contractId).queryParam("month", month)
-                .get("/invoices").then().statusCode(200).extract().jsonPath();
+        return ContractFeed.invoicesWithLines(contractId, month);
     }
 
     @Test
@@ -224,7 +224,7 @@ class PenaltyChargesTest {
         rma(insideEvent);
         rma(lastDayEvent);
         rma(outsideEvent);
-        run("2026-09", null).statusCode(201);
+        invoiced("2026-09");
         JsonPath september = invoiceOf(contract, "2026-09");
         assertThat(september.getList("items[0].lines.findAll { it.kind == 'CHARGE' }")).hasSize(3);
         assertThat(september.getString("items[0].total.amount")).isEqualTo("597.00");
@@ -254,7 +254,7 @@ class PenaltyChargesTest {
         given().header("Authorization", Tokens.agent()).queryParam("rmaId", outside).get("/credit-notes").then()
                 .statusCode(200).body("items", hasSize(0));
 
-        run("2026-10", null).statusCode(201);
+        invoiced("2026-10");
         JsonPath october = invoiceOf(contract, "2026-10");
         List<Object> credits = october.getList("items[0].lines.findAll { it.kind == 'CREDIT' }.amount.amount");
         assertThat(credits).containsExactlyInAnyOrder("-199.00", "-199.00");
@@ -274,7 +274,7 @@ class PenaltyChargesTest {
         assertThat(charge(chargeId).getString("status")).isEqualTo("CREDITED");
         given().header("Authorization", Tokens.agent()).queryParam("rmaId", rmaId).get("/credit-notes").then()
                 .statusCode(200).body("items[0].status", equalTo("OFFSET"));
-        run("2026-10", null).statusCode(201);
+        invoiced("2026-10");
         assertThat(invoiceOf(contract, "2026-10").getList("items")).as("nothing due on the contract").isEmpty();
     }
 
@@ -306,7 +306,7 @@ class PenaltyChargesTest {
         assertThat(second).containsExactly(waived);
 
         // a PENDING charge is never billed automatically
-        run("2026-10", null).statusCode(201);
+        invoiced("2026-10");
         assertThat(invoiceOf(contract, "2026-10").getList("items")).isEmpty();
         assertThat(charge(approved).getString("status")).isEqualTo("PENDING");
 
@@ -316,7 +316,7 @@ class PenaltyChargesTest {
                 .statusCode(200).body("status", equalTo("WAIVED"));
 
         clock.set(Instant.parse("2026-12-03T08:00:00Z"));
-        run("2026-11", null).statusCode(201);
+        invoiced("2026-11");
         JsonPath november = invoiceOf(contract, "2026-11");
         assertThat(november.getList("items[0].lines")).hasSize(1);
         assertThat(november.getString("items[0].lines[0].kind")).isEqualTo("CHARGE");

@@ -61,7 +61,11 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
             suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
                     Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString(),
                             // the overdue scan (A3 -> A4) runs often enough for a journey to see it
-                            "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s"), Duration.ofMinutes(3));
+                            "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s",
+                            // issue 14: the demo profile (production settings, a clock admins move through /demo/clock)
+                            "QUARKUS_PROFILE", "demo",
+                            // the invoice scheduler (B1) looks at its clock every second
+                            "DAAS_BILLING_RUN_CHECK_EVERY", "1s"), Duration.ofMinutes(3));
         } catch (Exception | Error e) {
             infrastructure.close();
             throw e;
@@ -75,6 +79,28 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
 
     String url(String service) {
         return suite.service(service).url();
+    }
+
+    /** Issue 14: sets the demo clock of all five services to {@code instant} (time flows on from there). */
+    void clockAt(java.time.Instant instant) {
+        moveClocks("{\"set\":\"" + instant + "\"}");
+    }
+
+    /** Issue 14: moves the demo clock of all five services forward. */
+    void advanceClocks(Duration amount) {
+        moveClocks("{\"advance\":\"" + amount + "\"}");
+    }
+
+    /** Back to the real time in every service (a journey that moved time leaves it as it found it). */
+    void resetClocks() {
+        moveClocks("{\"reset\":true}");
+    }
+
+    private void moveClocks(String body) {
+        for (String service : suite.services().keySet()) {
+            io.restassured.RestAssured.given().baseUri(url(service)).header("Authorization", "Bearer " + DevTokens.staff("admin"))
+                    .contentType("application/json").body(body).post("/demo/clock").then().statusCode(200);
+        }
     }
 
     @Override

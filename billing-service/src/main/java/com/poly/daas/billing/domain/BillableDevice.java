@@ -42,6 +42,22 @@ public class BillableDevice extends PartnerOwnedEntity {
     public String endReason;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** P4: the serial this replacement replaced; billed from the day its original's coverage ended. */
+    @Column(name = "replaces_serial")
+    public String replacesSerial;
+    /** Late facts: the first day whose billing may have changed since it was settled (null: nothing to re-check). */
+    @Column(name = "recheck_from")
+    public LocalDate recheckFrom;
+    @Column(name = "recheck_reason")
+    public String recheckReason;
+
+    /** Marks the billing from {@code day} on for re-pricing by the next run (keeps the earliest day marked). */
+    public void recheckFrom(LocalDate day, String reason) {
+        if (day != null && (recheckFrom == null || day.isBefore(recheckFrom))) {
+            recheckFrom = day;
+            recheckReason = reason;
+        }
+    }
 
     public boolean extended() {
         return "EXTENDED".equals(option);

@@ -29,6 +29,12 @@ public class BillingContract extends PartnerOwnedEntity {
     public LocalDate endedOn;
     @Column(name = "end_reason")
     public String endReason;
+    /** The termination day (first day not billed for any device); null unless terminated (an expiry is not). */
+    @Column(name = "terminated_on")
+    public LocalDate terminatedOn;
+    /** B1: NA or EMEA, from the customer's country (P2). */
+    @Column(name = "issuing_entity")
+    public String issuingEntity;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Column(name = "events_applied")

@@ -20,8 +20,18 @@ public class InvoiceLine extends PartnerOwnedEntity {
     @ManyToOne
     @JoinColumn(name = "invoice_id")
     public Invoice invoice;
-    /** DEVICE (B1), CHARGE (B2) or CREDIT (A4, negative amount). */
+    /** DEVICE (B1), ADJUSTMENT (B1: a settled month re-priced after a late fact), CHARGE (B2) or CREDIT (A4, negative). */
     public String kind = "DEVICE";
+    @Column(name = "line_no")
+    public Integer lineNo;
+    /** The month of service the line bills (DEVICE: the invoice's month; ADJUSTMENT: the month it corrects). */
+    @Column(name = "service_month")
+    public String serviceMonth;
+    /** ADJUSTMENT: the earlier month this line corrects. */
+    @Column(name = "corrects_month")
+    public String correctsMonth;
+    /** Why the line is there, in words (e.g. the late fact an adjustment corrects). */
+    public String note;
     @Column(name = "charge_id")
     public UUID chargeId;
     @Column(name = "credit_note_id")

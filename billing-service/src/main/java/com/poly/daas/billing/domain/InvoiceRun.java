@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One run of monthly invoicing (staff data, not partner-owned). */
+/**
+ * One run of monthly invoicing (staff data, not partner-owned): SCHEDULED (first business day of the month, per
+ * issuing entity) or ON_DEMAND; RUNNING until no contract of its month and entities is left pending, then COMPLETED.
+ * Each contract's outcome is a row of {@code invoice_run_contract}.
+ */
 @Entity
 @Table(name = "invoice_run")
 public class InvoiceRun extends PanacheEntityBase {
@@ -24,4 +28,14 @@ public class InvoiceRun extends PanacheEntityBase {
     /** B3: contracts of the month that were already invoiced by an earlier run and were not billed again. */
     @Column(name = "already_invoiced")
     public int alreadyInvoiced;
+    /** NA, EMEA, or null for both. */
+    @Column(name = "issuing_entity")
+    public String issuingEntity;
+    /** SCHEDULED or ON_DEMAND. */
+    @Column(name = "run_trigger")
+    public String trigger;
+    /** RUNNING or COMPLETED. */
+    public String status;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
 }

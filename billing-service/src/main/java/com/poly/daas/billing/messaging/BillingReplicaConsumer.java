@@ -18,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Objects;
+import jakarta.persistence.LockModeType;
+import com.poly.daas.billing.domain.IssuingEntity;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,6 +29,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Keeps the billing replica in step with contract-service's events, once per event (inbox). A contract's events share
  * its key, so they arrive in order; a device event before its contract's activation still creates the contract row
  * (billed only once activated). Poison records go to {@code daas.dlq.billing-service}.
+ * <p>
+ * Late facts (issue 12): a change of the days a device is billable (a delivery date reported, a coverage end, a
+ * termination or activation day) marks the device for re-checking from the first day it changes; the next run
+ * re-prices the months already settled from that day and bills the difference as adjustment lines. The contract row
+ * is locked first, as the run locks it, so a run and an event of the same contract never interleave.
  */
 @ApplicationScoped
 public class BillingReplicaConsumer {
@@ -53,8 +61,12 @@ public class BillingReplicaConsumer {
                 BillingContract contract = contract(e.contractId(), e.partnerId());
                 contract.customerId = e.customerId();
                 contract.customerCountry = e.customerCountry();
+                contract.issuingEntity = IssuingEntity.of(e.customerCountry()) == null ? null : IssuingEntity.of(e.customerCountry()).name();
                 contract.termMonths = e.termMonths();
                 contract.currency = requireCurrency(e.currency());
+                if (!Objects.equals(contract.activatedOn, e.activatedOn())) {
+                    recheckContract(contract, earliest(contract.activatedOn, e.activatedOn()), "contract activation day reported as " + e.activatedOn());
+                }
                 contract.activatedOn = e.activatedOn();
                 touch(contract);
             }
@@ -65,6 +77,14 @@ public class BillingReplicaConsumer {
                     contract.customerId = e.customerId();
                 }
                 BillableDevice device = device(contract, e.serial());
+                if (!Objects.equals(device.coverageStart, e.coverageStart()) || !Objects.equals(device.coverageEnd, e.coverageEnd())) {
+                    LocalDate changed = earliest(device.coverageStart, e.coverageStart(),
+                            Objects.equals(device.coverageEnd, e.coverageEnd()) ? null : earliest(device.coverageEnd, e.coverageEnd()));
+                    device.recheckFrom(changed, e.replacesSerial() != null ? "replacement enrolled (P4)"
+                            : device.coverageStart == null ? "delivery date reported: covered from " + e.coverageStart() + " (P3)"
+                            : "coverage period changed to " + e.coverageStart() + ".." + e.coverageEnd() + " (P3)");
+                }
+                device.replacesSerial = e.replacesSerial();
                 device.sku = e.sku();
                 device.coverageStart = e.coverageStart();
                 device.coverageEnd = e.coverageEnd();
@@ -79,6 +99,13 @@ public class BillingReplicaConsumer {
                 var e = EventJson.payload(event, DeviceCoverageEnded.class);
                 BillingContract contract = contract(e.contractId(), e.partnerId());
                 BillableDevice device = device(contract, e.serial());
+                if (!Objects.equals(device.endedOn, e.endedOn())) {
+                    LocalDate changed = earliest(device.endedOn, e.endedOn());
+                    String why = "coverage ended on " + e.endedOn() + " (" + e.reason() + ")";
+                    device.recheckFrom(changed, why);
+                    // P4: the replacement of this device takes over from its end
+                    devices.replacementsOf(contract.contractId, device.serial).forEach(r -> r.recheckFrom(changed, why));
+                }
                 device.endedOn = e.endedOn();
                 device.endReason = e.reason();
                 device.updatedAt = clock.instant();
@@ -86,7 +113,12 @@ public class BillingReplicaConsumer {
             }
             case "ContractTerminated" -> {
                 var e = EventJson.payload(event, ContractTerminated.class);
-                end(contract(e.contractId(), e.partnerId()), e.terminatedOn(), "TERMINATED: " + e.reason());
+                BillingContract contract = contract(e.contractId(), e.partnerId());
+                if (e.terminatedOn() != null && !e.terminatedOn().equals(contract.terminatedOn)) {
+                    recheckContract(contract, earliest(contract.terminatedOn, e.terminatedOn()), "contract terminated on " + e.terminatedOn());
+                }
+                end(contract, e.terminatedOn(), "TERMINATED: " + e.reason());
+                contract.terminatedOn = e.terminatedOn();
             }
             case "ContractExpired" -> {
                 var e = EventJson.payload(event, ContractExpired.class);
@@ -107,11 +139,26 @@ public class BillingReplicaConsumer {
         touch(contract);
     }
 
+    private void recheckContract(BillingContract contract, LocalDate from, String reason) {
+        devices.ofContract(contract.contractId).forEach(d -> d.recheckFrom(from, reason));
+    }
+
+    private static LocalDate earliest(LocalDate... days) {
+        LocalDate min = null;
+        for (LocalDate d : days) {
+            if (d != null && (min == null || d.isBefore(min))) {
+                min = d;
+            }
+        }
+        return min;
+    }
+
     private BillingContract contract(String contractId, String partnerId) {
         if (contractId == null || contractId.isBlank() || partnerId == null || partnerId.isBlank()) {
             throw new IllegalArgumentException("contract event without contractId or partnerId");
         }
-        BillingContract contract = contracts.findById(contractId);
+        // locked first, as an invoice run locks it: a contract's events and its invoicing never interleave
+        BillingContract contract = contracts.findById(contractId, LockModeType.PESSIMISTIC_WRITE);
         if (contract == null) {
             contract = new BillingContract();
             contract.contractId = contractId;

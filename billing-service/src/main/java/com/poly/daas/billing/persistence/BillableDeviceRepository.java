@@ -16,6 +16,11 @@ public class BillableDeviceRepository implements PanacheRepositoryBase<BillableD
         return find("contractId = ?1 and serial = ?2", contractId, serial).firstResultOptional();
     }
 
+    /** P4: the devices of a contract that replaced {@code serial}. */
+    public List<BillableDevice> replacementsOf(String contractId, String serial) {
+        return list("contractId = ?1 and replacesSerial = ?2", contractId, serial);
+    }
+
     public List<BillableDevice> ofContract(String contractId) {
         return find("contractId", Sort.by("serial"), contractId).list();
     }

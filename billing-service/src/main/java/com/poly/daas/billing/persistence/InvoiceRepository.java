@@ -8,37 +8,68 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Invoices; every query is partner-scoped by the platform's partner filter. */
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
+    /** An invoice is CORRECTED once a later invoice of its contract carries an adjustment line of its month. */
+    private static final String CORRECTED = """
+            exists (select 1 from InvoiceLine l where l.kind = 'ADJUSTMENT' and l.correctsMonth = i.month
+                    and l.invoice.contractId = i.contractId)""";
+
+    /** Filters of the invoice list. */
+    public record Filter(String partnerId, String customerId, String contractId, String fromMonth, String toMonth,
+                         String status, String documentType) {
+    }
 
     public static String sortKey(Invoice i) {
         return Keyset.newestFirstKey(i.issuedAt, i.id);
-    }
-
-    public List<Invoice> ofMonth(String month) {
-        return list("month", month);
     }
 
     public List<Invoice> ofRun(UUID runId) {
         return list("runId", Sort.by("contractId"), runId);
     }
 
-    /** Keyset page, newest first, optionally one contract and/or month. Fetches limit + 1 rows (see Page.of). */
-    public List<Invoice> page(String contractId, String month, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (contractId != null && !contractId.isBlank()) {
-            query.append(" and contractId = :contractId");
-            params.and("contractId", contractId);
+    /** Which of these invoices a later adjustment corrected. */
+    public Set<UUID> corrected(List<Invoice> invoices) {
+        if (invoices.isEmpty()) {
+            return Set.of();
         }
-        if (month != null && !month.isBlank()) {
-            query.append(" and month = :month");
-            params.and("month", month);
+        return Set.copyOf(getEntityManager().createQuery("select i.id from Invoice i where i.id in :ids and " + CORRECTED, UUID.class)
+                .setParameter("ids", invoices.stream().map(i -> i.id).toList()).getResultList());
+    }
+
+    /** Keyset page, newest first. Fetches limit + 1 rows (see Page.of). */
+    public List<Invoice> page(Filter filter, PageRequest page) {
+        StringBuilder query = new StringBuilder("from Invoice i where 1 = 1");
+        Parameters params = new Parameters();
+        eq(query, params, "partnerId", filter.partnerId());
+        eq(query, params, "customerId", filter.customerId());
+        eq(query, params, "contractId", filter.contractId());
+        eq(query, params, "documentType", filter.documentType());
+        if (filter.fromMonth() != null) {
+            query.append(" and i.month >= :fromMonth");
+            params.and("fromMonth", filter.fromMonth());
+        }
+        if (filter.toMonth() != null) {
+            query.append(" and i.month <= :toMonth");
+            params.and("toMonth", filter.toMonth());
+        }
+        if ("CORRECTED".equals(filter.status())) {
+            query.append(" and ").append(CORRECTED);
+        } else if ("ISSUED".equals(filter.status())) {
+            query.append(" and not ").append(CORRECTED);
         }
         Keyset.newestFirst(page, "issuedAt", query, params);
         return find(query.toString(), Sort.descending("issuedAt", "id"), params).page(0, page.limit() + 1).list();
+    }
+
+    private static void eq(StringBuilder query, Parameters params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append(" and i.").append(field).append(" = :").append(field);
+            params.and(field, value);
+        }
     }
 }

@@ -2,52 +2,55 @@ package com.poly.daas.billing.service;
 
 import com.poly.daas.billing.domain.BillableDevice;
 import com.poly.daas.billing.domain.BillingContract;
+import com.poly.daas.billing.domain.CreditNote;
 import com.poly.daas.billing.domain.Invoice;
 import com.poly.daas.billing.domain.InvoiceLine;
-import com.poly.daas.billing.domain.InvoiceRun;
+import com.poly.daas.billing.domain.IssuingEntity;
 import com.poly.daas.billing.domain.MonthlyCharge;
-import com.poly.daas.billing.domain.CreditNote;
 import com.poly.daas.billing.domain.PenaltyCharge;
 import com.poly.daas.billing.persistence.BillableDeviceRepository;
 import com.poly.daas.billing.persistence.ChargeRepository;
 import com.poly.daas.billing.persistence.CreditNoteRepository;
-import com.poly.daas.billing.persistence.BillingContractRepository;
 import com.poly.daas.billing.persistence.InvoiceRepository;
 import com.poly.daas.events.Money;
 import com.poly.daas.events.billing.InvoiceIssued;
-import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.outbox.Outbox;
-import com.poly.daas.platform.security.AuditTrail;
-import com.poly.daas.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * B1 monthly invoicing, B3 never twice for the same contract and month. B2: the invoice of a month also carries the
- * contract's approved penalty charges that arose by the month's last day and are not invoiced yet (one line each, at
- * their list price), and deducts its A4 credit notes issued by then; a contract with only charges or credits due is
- * invoiced for them too.
+ * B1 monthly invoicing of ONE contract for one month, in its own transaction (a failing contract never rolls back the
+ * others). B3: the contract's row of the month's work list ({@code invoice_run_contract}, one per contract and month)
+ * is claimed with {@code FOR UPDATE SKIP LOCKED} and settled once: INVOICED, NOTHING_DUE, or FAILED by the caller.
+ * <p>
+ * An invoice carries: a DEVICE line per covered device (prorated by day, P4 replacement billed from its ship day);
+ * ADJUSTMENT lines re-pricing months already settled whose facts changed since (a delivery date reported late, a
+ * backdated end), each referencing the month it corrects; the contract's approved penalty charges that arose by the
+ * month's last day (B2) and A4 credit notes issued by then. Its number is allocated last (gap-free, {@link InvoiceNumbers}).
  */
 @ApplicationScoped
 public class MonthlyInvoicing {
-    @Inject
-    BillingContractRepository contracts;
     @Inject
     BillableDeviceRepository devices;
     @Inject
@@ -59,81 +62,81 @@ public class MonthlyInvoicing {
     @Inject
     Penalties penalties;
     @Inject
+    InvoiceNumbers numbers;
+    @Inject
+    IssuingCalendars calendars;
+    @Inject
     Outbox outbox;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    Caller caller;
     @Inject
     Clock clock;
     @Inject
     EntityManager em;
 
-    /** What a run did: the invoices it issued and the contracts of the month invoiced earlier (not billed again). */
-    public record Outcome(InvoiceRun run, List<Invoice> issued, List<Invoice> alreadyInvoiced) {
+    /** A contract's outcome for the month. */
+    public record Settlement(String status, Invoice invoice, String detail) {
     }
 
     /**
-     * Invoices every contract active in {@code month} that has no invoice for it yet. Runs of the same month are
-     * serialised (transaction-scoped advisory lock), and the unique (contract, month) constraint backs it up (B3).
+     * Settles the contract's row of the month if it is pending and nobody else holds it; empty when another executor
+     * holds it or it was settled already.
      */
-    @Transactional
-    public Outcome run(YearMonth month) {
-        YearMonth current = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-        if (!month.isBefore(current)) {
-            throw ApiProblem.ruleViolation("B1", "month-not-ended", "Month not ended",
-                    "Invoices are raised for a month once it has ended; " + month + " has not (current month " + current + ").")
-                    .field("month", "must be before " + current);
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Settlement> settle(String contractId, YearMonth month, UUID runId) {
+        @SuppressWarnings("unchecked")
+        List<String> claimed = em.createNativeQuery("""
+                        select status from invoice_run_contract where contract_id = ?1 and month = ?2
+                        for update skip locked""")
+                .setParameter(1, contractId).setParameter(2, month.toString()).getResultList();
+        if (claimed.isEmpty() || !"PENDING".equals(claimed.get(0))) {
+            return Optional.empty();
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "invoice-run:" + month)
-                .getSingleResult();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        InvoiceRun run = new InvoiceRun();
-        run.id = UUID.randomUUID();
-        run.month = month.toString();
-        run.requestedBy = caller.id();
-        run.startedAt = now;
-        run.persist();
-
-        Map<String, Invoice> existing = invoices.ofMonth(month.toString()).stream()
-                .collect(Collectors.toMap(i -> i.contractId, Function.identity()));
-        List<Invoice> issued = new ArrayList<>();
-        List<Invoice> already = new ArrayList<>();
-        for (BillingContract contract : toInvoice(month)) {
-            Invoice earlier = existing.get(contract.contractId);
-            if (earlier != null) {
-                already.add(earlier);
-                continue;
-            }
-            Invoice invoice = invoice(contract, month, run, now);
-            if (invoice != null) {
-                issued.add(invoice);
-            }
-        }
-        run.invoicesCreated = issued.size();
-        run.alreadyInvoiced = already.size();
-        audit.recordStaffChange("invoice-run.completed", "InvoiceRun", run.id.toString(), null,
-                Map.of("month", run.month, "invoicesCreated", run.invoicesCreated, "alreadyInvoiced", run.alreadyInvoiced));
-        return new Outcome(run, issued, already);
+        BillingContract contract = em.find(BillingContract.class, contractId, LockModeType.PESSIMISTIC_WRITE);
+        Settlement settlement = invoice(contract, month, runId);
+        record(contractId, month, runId, settlement);
+        return Optional.of(settlement);
     }
 
-    /** Contracts active in the month, and those with penalty charges or credit notes due (B2, A4), by id. */
-    private List<BillingContract> toInvoice(YearMonth month) {
-        Map<String, BillingContract> due = new TreeMap<>();
-        contracts.activeIn(month).forEach(c -> due.put(c.contractId, c));
-        List<String> withPenalties = new ArrayList<>(charges.contractsWithChargesDue(month.atEndOfMonth()));
-        withPenalties.addAll(creditNotes.contractsWithCreditsDue(month.atEndOfMonth()));
-        for (String contractId : withPenalties) {
-            if (!due.containsKey(contractId)) {
-                contracts.findByIdOptional(contractId).filter(c -> c.currency != null).ifPresent(c -> due.put(contractId, c));
-            }
-        }
-        return List.copyOf(due.values());
+    /** Records a contract whose settlement failed (its own transaction rolled back): a later run retries it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(String contractId, YearMonth month, UUID runId, Throwable error) {
+        String detail = error.getClass().getSimpleName() + ": " + error.getMessage();
+        em.createNativeQuery("""
+                        update invoice_run_contract set status = 'FAILED', run_id = ?3, detail = ?4, attempts = attempts + 1,
+                            updated_at = ?5 where contract_id = ?1 and month = ?2 and status = 'PENDING'""")
+                .setParameter(1, contractId).setParameter(2, month.toString()).setParameter(3, runId)
+                .setParameter(4, detail.length() > 1000 ? detail.substring(0, 1000) : detail)
+                .setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
     }
 
-    private Invoice invoice(BillingContract contract, YearMonth month, InvoiceRun run, Instant now) {
+    private void record(String contractId, YearMonth month, UUID runId, Settlement s) {
+        em.createNativeQuery("""
+                        update invoice_run_contract set status = ?3, run_id = ?4, invoice_id = ?5, invoice_number = ?6,
+                            detail = ?7, attempts = attempts + 1, updated_at = ?8 where contract_id = ?1 and month = ?2""")
+                .setParameter(1, contractId).setParameter(2, month.toString()).setParameter(3, s.status())
+                .setParameter(4, runId).setParameter(5, s.invoice() == null ? null : s.invoice().id)
+                .setParameter(6, s.invoice() == null ? null : s.invoice().number).setParameter(7, s.detail())
+                .setParameter(8, Timestamp.from(clock.instant())).executeUpdate();
+    }
+
+    private Settlement invoice(BillingContract contract, YearMonth month, UUID runId) {
+        Optional<Invoice> earlier = invoices.find("contractId = ?1 and month = ?2", contract.contractId, month.toString())
+                .firstResultOptional();
+        if (earlier.isPresent()) {
+            return new Settlement("INVOICED", earlier.get(), "invoiced earlier (B3)");
+        }
+        if (contract.currency == null || contract.activatedOn == null) {
+            throw new IllegalStateException("contract " + contract.contractId + " is not activated (no currency or activation day)");
+        }
+        IssuingEntity entity = entityOf(contract);
         String currency = contract.currency;
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        int digits;
+        try {
+            digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("contract " + contract.contractId + " is billed in " + currency
+                    + ", not an ISO 4217 currency");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Invoice invoice = new Invoice();
         invoice.id = UUID.randomUUID();
         invoice.partnerId = contract.partnerId;
@@ -142,44 +145,37 @@ public class MonthlyInvoicing {
         invoice.month = month.toString();
         invoice.currency = currency;
         invoice.issuedAt = now;
-        invoice.runId = run.id;
-        BigDecimal total = BigDecimal.ZERO.setScale(digits);
-        for (BillableDevice device : devices.ofContract(contract.contractId)) {
+        invoice.issuedOn = calendars.today(entity);
+        invoice.issuingEntity = entity.name();
+        invoice.runId = runId;
+
+        List<BillableDevice> all = devices.ofContract(contract.contractId);
+        Map<String, BillableDevice> bySerial = all.stream().collect(Collectors.toMap(d -> d.serial, d -> d, (a, b) -> a));
+        for (BillableDevice device : all) {
             if (device.currency != null && !device.currency.equals(currency)) {
                 continue; // refused by the replica already; never mix currencies on one invoice
             }
-            var charge = MonthlyCharge.of(contract, device, month, digits);
-            if (charge.isEmpty()) {
-                continue;
-            }
-            MonthlyCharge c = charge.get();
-            InvoiceLine line = new InvoiceLine();
-            line.id = UUID.randomUUID();
-            line.partnerId = contract.partnerId;
-            line.invoice = invoice;
-            line.serial = device.serial;
-            line.sku = device.sku;
-            line.option = device.option;
-            line.periodFrom = c.from();
-            line.periodTo = c.to();
-            line.days = c.days();
-            line.daysInMonth = c.daysInMonth();
-            line.monthlyFee = c.monthlyFee();
-            line.extendedFee = c.extendedFee();
-            line.amount = c.amount();
-            invoice.lines.add(line);
-            total = total.add(c.amount());
+            charge(contract, device, bySerial, month, digits).ifPresent(c -> {
+                InvoiceLine line = deviceLine(invoice, device, c, "DEVICE", month.toString());
+                line.ruleIds = device.replacesSerial == null ? "B1" : "B1,P4";
+                if (device.replacesSerial != null) {
+                    line.note = "Replacement of " + device.replacesSerial + ", billed from the day it shipped (P4).";
+                }
+            });
         }
+        adjustments(contract, invoice, all, bySerial, month, digits);
         int deviceLines = invoice.lines.size();
+
         List<PenaltyCharge> charged = new ArrayList<>();
         for (PenaltyCharge charge : charges.toInvoice(contract.contractId, month.atEndOfMonth())) {
             if (charge.amount == null || !currency.equals(charge.currency)) {
                 continue; // B2: a charge in another currency than the contract's stays APPROVED for an agent (docs/billing.md)
             }
-            InvoiceLine line = penaltyLine(invoice, contract, "CHARGE", charge.serial, charge.sku, charge.rmaId, charge.ruleIds);
+            InvoiceLine line = line(invoice, "CHARGE", charge.serial, charge.sku, charge.rmaId, charge.ruleIds);
             line.chargeId = charge.id;
-            line.amount = charge.amount.setScale(digits, java.math.RoundingMode.HALF_UP);
-            total = total.add(line.amount);
+            line.amount = charge.amount.setScale(digits, RoundingMode.HALF_UP);
+            line.note = charge.cause + " charge of RMA " + charge.rmaId + ", arose on " + charge.aroseOn
+                    + (charge.priceList == null ? "" : ", list " + charge.priceList + " price in force from " + charge.priceValidFrom);
             charged.add(charge);
         }
         List<CreditNote> credited = new ArrayList<>();
@@ -187,18 +183,25 @@ public class MonthlyInvoicing {
             if (!currency.equals(note.currency)) {
                 continue;
             }
-            InvoiceLine line = penaltyLine(invoice, contract, "CREDIT", note.serial, null, note.rmaId, note.ruleIds);
+            InvoiceLine line = line(invoice, "CREDIT", note.serial, null, note.rmaId, note.ruleIds);
             line.chargeId = note.chargeId;
             line.creditNoteId = note.id;
-            line.amount = note.amount.negate().setScale(digits, java.math.RoundingMode.HALF_UP);
-            total = total.add(line.amount);
+            line.amount = note.amount.negate().setScale(digits, RoundingMode.HALF_UP);
+            line.note = "Credit note " + note.id + ": " + note.reason;
             credited.add(note);
         }
+        clearRechecks(contract.contractId, month);
         if (invoice.lines.isEmpty()) {
-            return null; // nothing covered in the month: no invoice (and the contract may be invoiced by a later run)
+            return new Settlement("NOTHING_DUE", null, "nothing billable in " + month);
+        }
+        BigDecimal total = BigDecimal.ZERO.setScale(digits);
+        int n = 0;
+        for (InvoiceLine line : invoice.lines) {
+            line.lineNo = ++n;
+            total = total.add(line.amount); // totals are the sum of the rounded lines
         }
         invoice.total = total;
-        invoices.persist(invoice);
+        invoice.documentType = total.signum() < 0 ? "CREDIT_NOTE" : "INVOICE";
         for (PenaltyCharge charge : charged) {
             penalties.invoiced(charge, invoice.id, invoice.month);
         }
@@ -207,16 +210,120 @@ public class MonthlyInvoicing {
             note.invoiceId = invoice.id;
             note.invoiceMonth = invoice.month;
         }
+        // last: the counter row stays locked until the commit (gap-free numbering)
+        invoice.number = numbers.next(entity, invoice.issuedOn.getYear());
+        invoices.persist(invoice);
         outbox.publish(new InvoiceIssued(invoice.id.toString(), invoice.partnerId, invoice.contractId, invoice.customerId,
                 invoice.month, new Money(total, currency), deviceLines, now));
-        return invoice;
+        return new Settlement("INVOICED", invoice, invoice.number);
     }
 
-    private static InvoiceLine penaltyLine(Invoice invoice, BillingContract contract, String kind, String serial, String sku,
-                                           String rmaId, String ruleIds) {
+    static IssuingEntity entityOf(BillingContract contract) {
+        if (contract.issuingEntity != null) {
+            return IssuingEntity.valueOf(contract.issuingEntity);
+        }
+        IssuingEntity entity = IssuingEntity.of(contract.customerCountry);
+        return entity == null ? IssuingEntity.NA : entity;
+    }
+
+    /** The device's charge of the month; P4: a replacement from its original's coverage end (its ship day). */
+    static Optional<MonthlyCharge> charge(BillingContract contract, BillableDevice device, Map<String, BillableDevice> bySerial,
+                                          YearMonth month, int digits) {
+        LocalDate takeover = null;
+        if (device.replacesSerial != null) {
+            BillableDevice original = bySerial.get(device.replacesSerial);
+            takeover = original == null ? null : original.endedOn;
+        }
+        return MonthlyCharge.of(contract, device, takeover, month, digits);
+    }
+
+    /**
+     * Late facts: for each device marked for re-checking, every month from the marked day's month to the month before
+     * this one that was already settled for the contract is re-priced with what is known now; the difference with what
+     * was billed for it (its DEVICE line and earlier adjustments) becomes an ADJUSTMENT line referencing that month.
+     */
+    private void adjustments(BillingContract contract, Invoice invoice, List<BillableDevice> all,
+                             Map<String, BillableDevice> bySerial, YearMonth month, int digits) {
+        List<BillableDevice> marked = all.stream()
+                .filter(d -> d.recheckFrom != null && YearMonth.from(d.recheckFrom).isBefore(month)).toList();
+        if (marked.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> settled = new TreeSet<>(em.createNativeQuery("""
+                        select month from invoice_run_contract where contract_id = ?1 and month < ?2
+                        and status in ('INVOICED', 'NOTHING_DUE')""")
+                .setParameter(1, contract.contractId).setParameter(2, month.toString()).getResultList());
+        for (BillableDevice device : marked) {
+            if (device.currency != null && !device.currency.equals(contract.currency)) {
+                continue;
+            }
+            for (YearMonth m = YearMonth.from(device.recheckFrom); m.isBefore(month); m = m.plusMonths(1)) {
+                if (!settled.contains(m.toString())) {
+                    continue; // never settled: its own run bills it as known then
+                }
+                Optional<MonthlyCharge> now = charge(contract, device, bySerial, m, digits);
+                BigDecimal due = now.map(MonthlyCharge::amount).orElse(BigDecimal.ZERO.setScale(digits));
+                BigDecimal billed = billed(contract.contractId, device.serial, m).setScale(digits, RoundingMode.HALF_UP);
+                BigDecimal difference = due.subtract(billed);
+                if (difference.signum() == 0) {
+                    continue;
+                }
+                InvoiceLine line;
+                if (now.isPresent()) {
+                    line = deviceLine(invoice, device, now.get(), "ADJUSTMENT", m.toString());
+                } else {
+                    line = line(invoice, "ADJUSTMENT", device.serial, device.sku, null, null);
+                    line.option = device.option;
+                    line.serviceMonth = m.toString();
+                    line.days = 0;
+                    line.daysInMonth = m.lengthOfMonth();
+                    line.monthlyFee = device.monthlyFee;
+                }
+                line.amount = difference;
+                line.correctsMonth = m.toString();
+                line.ruleIds = device.replacesSerial == null ? "B1" : "B1,P4";
+                line.note = "Corrects " + m + " (billed " + billed.toPlainString() + ", due " + due.toPlainString() + "): "
+                        + device.recheckReason + ".";
+            }
+        }
+    }
+
+    private BigDecimal billed(String contractId, String serial, YearMonth m) {
+        Object sum = em.createNativeQuery("""
+                        select coalesce(sum(l.amount), 0) from invoice_line l join invoice i on i.id = l.invoice_id
+                        where i.contract_id = ?1 and l.serial = ?2 and l.service_month = ?3 and l.kind in ('DEVICE', 'ADJUSTMENT')""")
+                .setParameter(1, contractId).setParameter(2, serial).setParameter(3, m.toString()).getSingleResult();
+        return new BigDecimal(sum.toString());
+    }
+
+    /** The months up to this one are now settled with what is known: their re-check marks are done. */
+    private void clearRechecks(String contractId, YearMonth month) {
+        em.flush();
+        em.createNativeQuery("""
+                        update billable_device set recheck_from = null, recheck_reason = null
+                        where contract_id = ?1 and recheck_from < ?2""")
+                .setParameter(1, contractId).setParameter(2, month.plusMonths(1).atDay(1)).executeUpdate();
+    }
+
+    private static InvoiceLine deviceLine(Invoice invoice, BillableDevice device, MonthlyCharge c, String kind, String serviceMonth) {
+        InvoiceLine line = line(invoice, kind, device.serial, device.sku, null, "B1");
+        line.option = device.option;
+        line.serviceMonth = serviceMonth;
+        line.periodFrom = c.from();
+        line.periodTo = c.to();
+        line.days = c.days();
+        line.daysInMonth = c.daysInMonth();
+        line.monthlyFee = c.monthlyFee();
+        line.extendedFee = c.extendedFee();
+        line.amount = c.amount();
+        return line;
+    }
+
+    private static InvoiceLine line(Invoice invoice, String kind, String serial, String sku, String rmaId, String ruleIds) {
         InvoiceLine line = new InvoiceLine();
         line.id = UUID.randomUUID();
-        line.partnerId = contract.partnerId;
+        line.partnerId = invoice.partnerId;
         line.invoice = invoice;
         line.kind = kind;
         line.serial = serial;
@@ -227,8 +334,4 @@ public class MonthlyInvoicing {
         return line;
     }
 
-    /** The invoices a run issued. */
-    public List<Invoice> issuedBy(UUID runId) {
-        return invoices.ofRun(runId);
-    }
 }
