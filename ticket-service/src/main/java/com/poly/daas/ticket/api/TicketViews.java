@@ -103,14 +103,17 @@ public final class TicketViews {
             @Schema(description = "The RMA's status as last reported: AUTHORISED, REFUSED, SHIPPED, DELIVERED, OVERDUE, RECEIVED",
                     example = "SHIPPED") String rmaStatus,
             @Schema(description = "The ticket's steps and its RMA's (authorised or refused with the rule and reason, shipped with "
-                    + "tracking, delivered, overdue, returned), oldest first") List<TimelineEntry> timeline) {
+                    + "tracking, delivered, overdue, returned), oldest first") List<TimelineEntry> timeline,
+            @Schema(description = "The device's coverage on the site's day the ticket opened (P3, E1); a device not covered "
+                    + "still gets first-level support, flagged") CoverageView coverage) {
 
         static TicketView of(Ticket t) {
             return new TicketView(t.id.toString(), t.partnerId, t.customerId, t.serial, t.siteCountry, t.siteSubdivision,
                     t.timeZone, t.subject, t.description, t.status, t.openedAt, t.firstResponseDueAt,
                     t.firstResponseDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDueAt,
                     t.triageDueAt.atZone(t.zone()).toOffsetDateTime(), t.triageDecision, t.failureCause, t.triageNote,
-                    t.triagedAt, t.resolution, t.resolvedAt, t.closeReason, t.closedAt, t.rmaId, t.rmaStatus, timeline(t));
+                    t.triagedAt, t.resolution, t.resolvedAt, t.closeReason, t.closedAt, t.rmaId, t.rmaStatus, timeline(t),
+                    CoverageView.of(t));
         }
 
         static List<TimelineEntry> timeline(Ticket t) {
@@ -128,6 +131,25 @@ public final class TicketViews {
                 steps.add(new TimelineEntry("CLOSED", t.closedAt, null, null, t.closeReason));
             }
             return steps;
+        }
+    }
+
+    @Schema(name = "TicketCoverage", description = "The device's coverage on the day the ticket opened, at the customer's "
+            + "site (P3: from delivery for the contract's term; P4: a replacement keeps its original's period; E1: option)")
+    public record CoverageView(
+            @Schema(description = "The site-local day the coverage was read for", example = "2026-11-20") java.time.LocalDate day,
+            @Schema(description = "Whether a contract covered the device that day", example = "true") boolean covered,
+            @Schema(description = "When not covered: the rule it fails", example = "P3") String rule,
+            @Schema(description = "When not covered: why", example = "device 64167F2A9C01 is not covered on 2026-11-20: its "
+                    + "delivery date is not reported yet, so its service period has not started (P3)") String reason,
+            @Schema(example = "c-2f6a0d3e") String contractId,
+            @Schema(description = "STANDARD or EXTENDED (E1, E2)", example = "EXTENDED") String option,
+            @Schema(description = "First covered day (P3: the delivery date)", example = "2026-01-15") java.time.LocalDate periodStart,
+            @Schema(description = "First day no longer covered (end exclusive)", example = "2029-01-15") java.time.LocalDate periodEnd) {
+
+        static CoverageView of(Ticket t) {
+            return t.covered == null ? null : new CoverageView(t.coverageDay, t.covered, t.coverageRule, t.coverageReason,
+                    t.coverageContractId, t.coverageOption, t.coveragePeriodStart, t.coveragePeriodEnd);
         }
     }
 

@@ -79,12 +79,39 @@ public class Ticket extends PartnerOwnedEntity {
     /** AUTHORISED, REFUSED, SHIPPED, DELIVERED, OVERDUE or RECEIVED. */
     @Column(name = "rma_status")
     public String rmaStatus;
+    /** Issue 13: the device's coverage on the (site-local) day the ticket opened; not covered is a flag (P3). */
+    @Column(name = "coverage_day")
+    public java.time.LocalDate coverageDay;
+    public Boolean covered;
+    @Column(name = "coverage_rule")
+    public String coverageRule;
+    @Column(name = "coverage_reason")
+    public String coverageReason;
+    @Column(name = "coverage_contract_id")
+    public String coverageContractId;
+    @Column(name = "coverage_option")
+    public String coverageOption;
+    @Column(name = "coverage_period_start")
+    public java.time.LocalDate coveragePeriodStart;
+    @Column(name = "coverage_period_end")
+    public java.time.LocalDate coveragePeriodEnd;
     @OneToMany(fetch = FetchType.EAGER)
     @JoinColumn(name = "ticket_id", insertable = false, updatable = false)
     @OrderBy("at, seq")
     public List<TicketStep> rmaSteps = new ArrayList<>();
     @Version
     public long version;
+
+    public void showCoverage(DeviceCoverage c) {
+        coverageDay = c.day();
+        covered = c.covered();
+        coverageRule = c.rule();
+        coverageReason = c.reason();
+        coverageContractId = c.contractId();
+        coverageOption = c.option();
+        coveragePeriodStart = c.periodStart();
+        coveragePeriodEnd = c.periodEnd();
+    }
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);

@@ -15,7 +15,12 @@ import com.poly.daas.ticket.api.TicketViews.Closure;
 import com.poly.daas.ticket.api.TicketViews.NewTicket;
 import com.poly.daas.ticket.api.TicketViews.Resolution;
 import com.poly.daas.ticket.api.TicketViews.Triage;
+import com.poly.daas.events.CoverageDay;
+import com.poly.daas.ticket.domain.CoveredDevice;
+import com.poly.daas.ticket.domain.DeviceCoverage;
 import com.poly.daas.ticket.domain.Ticket;
+import java.time.LocalDate;
+import java.util.List;
 import com.poly.daas.ticket.domain.TicketStatus;
 import com.poly.daas.ticket.domain.TriageDecision;
 import com.poly.daas.ticket.persistence.TicketRepository;
@@ -74,12 +79,20 @@ public class FirstLevelSupport {
         ticket.openedBy = caller.id();
         ticket.firstResponseDueAt = targets.firstResponseDueAt();
         ticket.triageDueAt = targets.triageDueAt();
+        ticket.showCoverage(coverageOn(partnerId, ticket.serial, CoverageDay.of(now, ticket.timeZone)));
         tickets.persist(ticket);
         outbox.publish(new TicketOpened(ticket.id.toString(), partnerId, ticket.customerId, ticket.serial,
                 ticket.siteCountry, ticket.siteSubdivision, ticket.timeZone, ticket.subject, ticket.openedAt,
                 ticket.firstResponseDueAt, ticket.triageDueAt));
         audit.recordStaffChange("ticket.opened", "Ticket", ticket.id.toString(), null, request);
         return ticket;
+    }
+
+    /** Issue 13 (P3, E1): the device's coverage on the site's day, from the coverage replica of contract events. */
+    private DeviceCoverage coverageOn(String partnerId, String serial, LocalDate day) {
+        List<CoveredDevice> rows = em.createQuery("from CoveredDevice where serial = :s and partnerId = :p", CoveredDevice.class)
+                .setParameter("s", serial).setParameter("p", partnerId).getResultList();
+        return DeviceCoverage.on(day, serial, rows);
     }
 
     private void requireRegisteredTo(CustomerSite customer, String serial) {
@@ -104,7 +117,7 @@ public class FirstLevelSupport {
             // schema version 2: the site the RMA is measured in (A1, A3, P4 "today"); the contract is not known here
             outbox.publish(new HardwareFailureConfirmed(ticket.id.toString(), ticket.partnerId, ticket.customerId,
                     ticket.serial, ticket.failureCause.name(), now, ticket.siteCountry, ticket.siteSubdivision,
-                    ticket.timeZone, null));
+                    ticket.timeZone, Boolean.TRUE.equals(ticket.covered) ? ticket.coverageContractId : null));
         }
         audit.recordStaffChange("ticket.triaged", "Ticket", ticket.id.toString(), before, request);
         tickets.flush(); // the new version goes into the ETag of the response
