@@ -17,7 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
     /** A milestone whose due instant passed before it was met, stopped or paused (or before :now). S3. */
-    private static final String BREACHED = "exists (select 1 from SlaMilestone m where m.ticketId = id and m.dueAt < "
+    private static final String BREACHED = "id in (select m.ticketId from SlaMilestone m where m.dueAt < "
             + "coalesce(m.pausedAt, m.metAt, m.stoppedAt, :now))";
 
     /** The cursor's sort key: newest first, ties broken by id. */
