@@ -279,7 +279,7 @@ public class TicketResource {
     @RolesAllowed({Roles.PARTNER, Roles.AGENT})
     @Operation(operationId = "commentOnTicket", summary = "Comment on a ticket",
             description = "The partner (its own tickets) or an agent; S2: never an end user (403). internal=true is an agent's "
-                    + "internal note, never shown to partners (a partner sending it is 422 naming 'internal'). S3: the first "
+                    + "internal note, never shown to partners (a partner sending it is 400 naming 'internal'). S3: the first "
                     + "agent comment the partner sees is the first response; the partner's comment on a ticket WAITING_ON_PARTNER "
                     + "is its answer: the ticket is OPEN again and its milestones resume (TicketPartnerAnswered). A CLOSED "
                     + "ticket is 409. A comment is a new resource: no If-Match; Idempotency-Key supported (24 h).")
@@ -289,7 +289,9 @@ public class TicketResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The ticket is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A partner asked for an internal note, or Idempotency-Key reused with another body",
+    @APIResponse(responseCode = "400", description = "A partner asked for an internal note (the problem names 'internal')",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response commentOnTicket(@Parameter(description = "Ticket id", example = TICKET_ID) @PathParam("id") String id,
                                     @Parameter(description = "Makes retries safe: same key + same body = same response (24 h)",
