@@ -94,6 +94,30 @@ class DeployManifestsTest {
         }
     }
 
+    /**
+     * Issue 15, shared files: replicas of a service share its files only through the database backend of the platform
+     * blob store, so every service whose autoscaler may run more than one pod selects it, and no pod keeps files on a
+     * volume of its own.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void servicesWithSeveralReplicasKeepTheirFilesInTheSharedBlobBackend(Path overlay) {
+        List<ObjectNode> objects = Kustomization.render(overlay);
+
+        for (String service : SERVICES) {
+            long maxReplicas = find(objects, "HorizontalPodAutoscaler", service).path("spec").path("maxReplicas").asLong();
+            JsonNode own = find(objects, "ConfigMap", service + "-config").path("data").path("DAAS_BLOB_BACKEND");
+            String backend = own.isMissingNode() ? find(objects, "ConfigMap", "daas-common").path("data").path("DAAS_BLOB_BACKEND").asText()
+                    : own.asText();
+            if (maxReplicas > 1) {
+                assertThat(backend).as(service + " in " + overlay + ": DAAS_BLOB_BACKEND with up to " + maxReplicas + " pods")
+                        .isEqualTo("postgres");
+            }
+            JsonNode volumes = find(objects, "Deployment", service).path("spec").path("template").path("spec").path("volumes");
+            assertThat(volumes.findValues("persistentVolumeClaim")).as(service + ": no per-pod file volume").isEmpty();
+        }
+    }
+
     /** quarkus.shutdown.timeout of a service: its application.properties, else service-platform's default. */
     static Duration shutdownTimeout(String service) throws IOException {
         Path root = Deploy.DIR.getParent();

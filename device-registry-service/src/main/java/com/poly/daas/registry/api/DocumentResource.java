@@ -6,9 +6,10 @@ import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.Page;
 import com.poly.daas.platform.api.PageRequest;
 import com.poly.daas.platform.api.Problem;
+import com.poly.daas.platform.blob.BlobContent;
+import com.poly.daas.platform.blob.BlobStore;
 import com.poly.daas.platform.security.Roles;
 import com.poly.daas.registry.api.PortalViews.DocumentView;
-import com.poly.daas.registry.blob.BlobStore;
 import com.poly.daas.registry.domain.Document;
 import com.poly.daas.registry.domain.DocumentKind;
 import com.poly.daas.registry.service.PortalCatalogue;
@@ -54,18 +55,22 @@ public class DocumentResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.WILDCARD) // any file type is stored as bytes; also lets the role check answer before media-type matching
+    @Consumes(MediaType.WILDCARD) // the blob store's policy decides the types; also lets the role check answer before media-type matching
     @Operation(operationId = "uploadDocument", summary = "Upload a document or software release",
-            description = "Admins only. The body is the file itself (send application/octet-stream or the file's own type; up to the service's body limit); "
-                    + "the metadata are query parameters. Size and SHA-256 are computed by the server while streaming the file "
-                    + "into the blob store; the file name must be a plain name (no path). Bad metadata stores nothing.")
+            description = "Admins only. The body is the file itself, its Content-Type one of application/pdf, application/zip, "
+                    + "application/gzip, application/octet-stream, text/plain, image/png, image/jpeg (up to 8 MiB); the metadata are query "
+                    + "parameters. Size and SHA-256 are computed by the server while streaming the file; PDF, ZIP, gzip, PNG and JPEG "
+                    + "files must start with their format's signature and text must be UTF-8. The file name must be a plain name "
+                    + "(no path). Bad metadata or a refused file stores nothing (no file, no row).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Catalogued", headers = @Header(name = "Location"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type missing, or JSON/form instead of the file's bytes",
+    @APIResponse(responseCode = "400", description = "Metadata invalid or the file empty (the field is named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "File larger than the body limit",
+    @APIResponse(responseCode = "415", description = "Content-Type missing or not accepted, JSON/form instead of the file's bytes, or the bytes are not of the declared type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "File larger than 8 MiB (or the body limit)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(@Parameter(description = "Model the file belongs to", required = true, example = "CCX-500") @QueryParam("sku") String sku,
                            @Parameter(description = "DATASHEET, USER_GUIDE, ADMIN_GUIDE, RELEASE_NOTES, FIRMWARE or SOFTWARE", required = true, example = "FIRMWARE") @QueryParam("kind") String kind,
@@ -75,7 +80,9 @@ public class DocumentResource {
                            @Parameter(description = "Download file name (plain name, no path)", required = true, example = "ccx-8.1.3.zip") @QueryParam("fileName") String fileName,
                            InputStream body, @Context UriInfo uri, @Context HttpHeaders headers) {
         refuseNonFileMediaType(headers.getMediaType());
-        Document document = portal.upload(new DocumentUpload(sku, kind, title, version, releasedOn, fileName), body);
+        MediaType type = headers.getMediaType();
+        Document document = portal.upload(new DocumentUpload(sku, kind, title, version, releasedOn, fileName), body,
+                type == null ? null : type.getType() + "/" + type.getSubtype());
         return Response.created(uri.getBaseUriBuilder().path("documents").path(document.id.toString()).build())
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(DocumentView.of(document)).build();
     }
@@ -159,8 +166,8 @@ public class DocumentResource {
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     @Operation(operationId = "downloadDocument", summary = "Download a document or software release",
-            description = "Streams the file from the blob store: application/octet-stream with Content-Length, ETag (the SHA-256) "
-                    + "and Content-Disposition. If-None-Match with that ETag gives 304.")
+            description = "Streams the file from the blob store with the type it was uploaded as (e.g. application/pdf, "
+                    + "application/octet-stream), Content-Length, ETag (the SHA-256) and Content-Disposition. If-None-Match with that ETag gives 304.")
     @APIResponse(responseCode = "200", description = "The file", headers = {@Header(name = "ETag", description = "\"<sha256>\""),
             @Header(name = "Content-Length"), @Header(name = "Content-Disposition")},
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")))
@@ -172,9 +179,9 @@ public class DocumentResource {
         if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + document.sha256 + "\"") || ifNoneMatch.trim().equals("*"))) {
             return Response.notModified(tag).build();
         }
-        java.nio.file.Path file = blobs.find(document.sha256).orElseThrow(() -> new IllegalStateException(
-                "blob " + document.sha256 + " of document " + document.id + " is missing from the store"));
-        return Response.ok(file.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+        BlobContent content = blobs.open(document.blobId).orElseThrow(() -> new IllegalStateException(
+                "blob " + document.blobId + " of document " + document.id + " is missing from the store"));
+        return Response.ok((jakarta.ws.rs.core.StreamingOutput) content::writeTo, content.blob().mediaType())
                 .tag(tag)
                 .header(HttpHeaders.CONTENT_LENGTH, document.sizeBytes)
                 .header("Content-Disposition", "attachment; filename=\"" + document.fileName + "\"")

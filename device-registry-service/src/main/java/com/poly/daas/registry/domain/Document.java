@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A document or software release of a model; its bytes are in the blob store under {@link #sha256}. */
+/** A document or software release of a model; its bytes are in the platform blob store under {@link #blobId}. */
 @Entity
 @Table(name = "document")
 public class Document extends PanacheEntityBase {
@@ -31,6 +31,9 @@ public class Document extends PanacheEntityBase {
     @Column(name = "size_bytes")
     public long sizeBytes;
     public String sha256;
+    /** Key of the file in the platform {@code BlobStore}. */
+    @Column(name = "blob_id")
+    public String blobId;
     @Column(name = "created_at")
     public Instant createdAt;
 }

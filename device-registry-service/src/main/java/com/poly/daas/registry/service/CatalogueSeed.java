@@ -154,7 +154,7 @@ public class CatalogueSeed {
         for (SeedDocument d : DOCUMENTS) {
             if (Document.count("sku = ?1 and kind = ?2 and version = ?3", d.sku(), DocumentKind.valueOf(d.kind()), d.version()) == 0) {
                 portal.upload(new PortalCatalogue.DocumentUpload(d.sku(), d.kind(), d.title(), d.version(), d.releasedOn(), d.fileName()),
-                        new java.io.ByteArrayInputStream(d.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        new java.io.ByteArrayInputStream(d.text().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "text/plain");
                 added++;
             }
         }

@@ -1,11 +1,13 @@
 package com.poly.daas.registry.service;
 
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.blob.BlobPolicy;
+import com.poly.daas.platform.blob.BlobStore;
+import com.poly.daas.platform.blob.StoredBlob;
 import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.registry.api.PortalViews.NewLicence;
 import com.poly.daas.registry.api.PortalViews.NewSparePart;
-import com.poly.daas.registry.blob.BlobStore;
 import com.poly.daas.registry.domain.Device;
 import com.poly.daas.registry.domain.Document;
 import com.poly.daas.registry.domain.DocumentKind;
@@ -30,6 +32,14 @@ public class PortalCatalogue {
     /** A download name: no directory parts, no leading dot (guards Content-Disposition and any file-system use). */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,119}");
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
+    /**
+     * Documents and software: the file formats the portal offers (datasheets and guides as PDF, release notes as text,
+     * software as archives or vendor binaries), at most the HTTP body limit. Types with a signature (PDF, ZIP, gzip,
+     * PNG, JPEG, text) are checked against the bytes; {@code application/octet-stream} is taken as declared.
+     */
+    public static final BlobPolicy DOCUMENTS = BlobPolicy.of("body", 8 * BlobPolicy.MIB, "application/pdf", "application/zip",
+            "application/gzip", "application/octet-stream", "text/plain", "image/png", "image/jpeg");
 
     @Inject
     ModelRepository models;
@@ -71,11 +81,12 @@ public class PortalCatalogue {
     }
 
     /**
-     * Validates the metadata, streams the file into the blob store (size and SHA-256 computed here, never trusted
-     * from the client) and catalogues it. Bad metadata stores nothing.
+     * Validates the metadata, then streams the file into the platform blob store (size, SHA-256 and content checked
+     * there before anything is written, never trusted from the client) and catalogues it, all in one transaction:
+     * bad metadata or a refused file stores nothing, and a transaction that rolls back leaves no file behind.
      */
     @Transactional
-    public Document upload(DocumentUpload meta, InputStream body) {
+    public Document upload(DocumentUpload meta, InputStream body, String mediaType) {
         if (meta.sku() == null || models.bySku(meta.sku()).isEmpty()) {
             throw ApiProblem.invalidField("sku", "unknown model " + meta.sku());
         }
@@ -106,10 +117,7 @@ public class PortalCatalogue {
         if (body == null) {
             throw ApiProblem.invalidField("body", "the file is required");
         }
-        BlobStore.Stored stored = blobs.store(body);
-        if (stored.size() == 0) {
-            throw ApiProblem.invalidField("body", "the file is empty");
-        }
+        StoredBlob stored = blobs.store(body, mediaType, DOCUMENTS);
         Document document = new Document();
         document.id = UUID.randomUUID();
         document.sku = meta.sku();
@@ -118,9 +126,10 @@ public class PortalCatalogue {
         document.version = meta.version();
         document.releasedOn = releasedOn;
         document.fileName = meta.fileName();
-        document.contentType = "application/octet-stream";
+        document.contentType = stored.mediaType();
         document.sizeBytes = stored.size();
         document.sha256 = stored.sha256();
+        document.blobId = stored.id();
         document.createdAt = clock.instant();
         document.persist();
         audit.recordStaffChange("document.uploaded", "Document", document.id.toString(), null, meta);
