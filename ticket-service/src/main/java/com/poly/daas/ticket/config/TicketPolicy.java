@@ -43,6 +43,14 @@ public interface TicketPolicy {
         int batchSize();
     }
 
+    /** Files attached to tickets (logs, photos): the largest accepted (the HTTP body limit, 8 MiB, caps it). */
+    Attachments attachments();
+
+    interface Attachments {
+        @WithDefault("8388608")
+        long maxBytes();
+    }
+
     /**
      * S1 working week of first-level support as business-calendar {@code CalendarPolicy} keys
      * ({@code business-hours}, {@code working-days}, {@code closed-dates}, {@code open-dates}).
