@@ -26,7 +26,13 @@ import com.poly.daas.events.rmas.ReturnOverdue;
 import com.poly.daas.events.rmas.RmaAuthorised;
 import com.poly.daas.events.rmas.RmaRefused;
 import com.poly.daas.events.tickets.HardwareFailureConfirmed;
+import com.poly.daas.events.tickets.SlaBreached;
+import com.poly.daas.events.tickets.TicketAwaitingPartner;
+import com.poly.daas.events.tickets.TicketClosed;
 import com.poly.daas.events.tickets.TicketOpened;
+import com.poly.daas.events.tickets.TicketPartnerAnswered;
+import com.poly.daas.events.tickets.TicketResolved;
+import com.poly.daas.events.tickets.TicketTriaged;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +71,12 @@ public enum EventType {
     TICKET_OPENED(TicketOpened.class, Topics.TICKETS, "Ticket", 1),
     /** Version 2 adds the customer's site and the contract (compatible: a version 1 payload reads with them null). */
     HARDWARE_FAILURE_CONFIRMED(HardwareFailureConfirmed.class, Topics.TICKETS, "Ticket", 2),
+    TICKET_TRIAGED(TicketTriaged.class, Topics.TICKETS, "Ticket", 1),
+    TICKET_AWAITING_PARTNER(TicketAwaitingPartner.class, Topics.TICKETS, "Ticket", 1),
+    TICKET_PARTNER_ANSWERED(TicketPartnerAnswered.class, Topics.TICKETS, "Ticket", 1),
+    TICKET_RESOLVED(TicketResolved.class, Topics.TICKETS, "Ticket", 1),
+    TICKET_CLOSED(TicketClosed.class, Topics.TICKETS, "Ticket", 1),
+    SLA_BREACHED(SlaBreached.class, Topics.TICKETS, "Ticket", 1),
     INVOICE_ISSUED(InvoiceIssued.class, Topics.BILLING, "Invoice", 1);
 
     private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())

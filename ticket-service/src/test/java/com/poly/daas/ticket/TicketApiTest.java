@@ -147,8 +147,9 @@ class TicketApiTest {
                 .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage").then().statusCode(409)
                 .body("rule", equalTo("S3"));
 
-        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 2, Duration.ofSeconds(20));
-        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened", "HardwareFailureConfirmed");
+        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 3, Duration.ofSeconds(20));
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened", "HardwareFailureConfirmed",
+                "TicketTriaged");
         var confirmed = events.get(1).payload();
         assertThat(confirmed.get("serial").asText()).isEqualTo(s);
         assertThat(confirmed.get("partnerId").asText()).isEqualTo(desk.partner());
@@ -172,8 +173,9 @@ class TicketApiTest {
         // a marker event after ours proves the absence of HardwareFailureConfirmed
         String marker = openFor(desk, desk.anotherDevice());
         TopicProbe.events(Topics.TICKETS, marker, 1, Duration.ofSeconds(20));
-        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 1, Duration.ofSeconds(5));
-        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened");
+        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 2, Duration.ofSeconds(5));
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("TicketOpened", "TicketTriaged");
+        assertThat(events.get(1).payload().get("decision").asText()).isEqualTo("NO_FAULT");
     }
 
     @Test

@@ -44,6 +44,14 @@ class TicketIsolationTest {
                 .list("GET /tickets", "/tickets?serial=" + owner.serial())
                 .staffOnly("POST /tickets/{id}/triage", "/tickets/" + ticketOfA + "/triage", "{\"decision\":\"NO_FAULT\"}")
                 .staffOnly("POST /tickets/{id}/resolution", "/tickets/" + ticketOfA + "/resolution", "{\"resolution\":\"done\"}")
+                .staffOnly("POST /tickets/{id}/first-response", "/tickets/" + ticketOfA + "/first-response", "{}")
+                .staffOnly("POST /tickets/{id}/partner-question", "/tickets/" + ticketOfA + "/partner-question",
+                        "{\"question\":\"Which firmware?\"}")
+                .staffOnly("POST /tickets/{id}/assignment", "/tickets/" + ticketOfA + "/assignment", "{\"agent\":\"agent-x\"}")
+                .send("POST /tickets/{id}/comments", "/tickets/" + ticketOfA + "/comments", "{\"body\":\"hello\"}")
+                .get("GET /tickets/{id}/comments", "/tickets/" + ticketOfA + "/comments")
+                .list("GET /tickets/search", "/tickets/search?serial=" + owner.serial())
+                .staffOnly("GET /desk/queue", "/desk/queue?partnerId=" + owner.partner(), null)
                 .send("POST /tickets/{id}/closure", "/tickets/" + ticketOfA + "/closure", "{\"reason\":\"done\"}")
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
                 .verify(owner.partner(), outsider.partner(), List.of(owner.serial(), owner.customer(), ticketOfA));
@@ -91,6 +99,30 @@ class TicketIsolationTest {
         // decision (docs/decisions.md): support of devices already sold continues while the certification is suspended
         ProgrammeFacts.certification(a.partner(), "SUSPENDED");
         openFor(a);
+    }
+
+    @Test
+    void S2_internalNotesAreAgentsOnlyPartnersNeverSeeThemAnywhere() {
+        Desk owner = desk();
+        String id = openFor(owner);
+        given().header("Authorization", Tokens.agent()).contentType("application/json")
+                .body("{\"body\":\"INTERNAL-7f3a partner suspected of reselling\",\"internal\":true}")
+                .post("/tickets/" + id + "/comments").then().statusCode(201);
+        given().header("Authorization", Tokens.agent()).get("/tickets/" + id + "/comments").then().statusCode(200)
+                .body(containsString("INTERNAL-7f3a"));
+        given().header("Authorization", Tokens.agent()).get("/tickets/" + id).then().body(containsString("INTERNAL-7f3a"));
+        String partner = Tokens.partner(owner.partner());
+        for (String path : List.of("/tickets/" + id, "/tickets/" + id + "/comments", "/tickets?serial=" + owner.serial(),
+                "/tickets/search?serial=" + owner.serial())) {
+            given().header("Authorization", partner).get(path).then().statusCode(200)
+                    .body(not(containsString("INTERNAL-7f3a"))).body(not(containsString("INTERNAL_NOTE")));
+        }
+        // nor does a partner write one, and another partner does not comment on the owner's ticket
+        given().header("Authorization", partner).contentType("application/json").body("{\"body\":\"x\",\"internal\":true}")
+                .post("/tickets/" + id + "/comments").then().statusCode(400).body("errors.field", hasItem("internal"));
+        given().header("Authorization", Tokens.partner(desk().partner())).contentType("application/json").body("{\"body\":\"x\"}")
+                .post("/tickets/" + id + "/comments").then().statusCode(404);
+        given().header("Authorization", Tokens.agent()).get("/tickets/" + id + "/comments").then().body("items", hasSize(1));
     }
 
     @Test

@@ -17,7 +17,10 @@ class TicketStatusTest {
 
     @Test
     void onlyTheListedTransitionsExist() {
-        assertThat(TicketStatus.OPEN.next()).containsExactlyInAnyOrder(TicketStatus.TRIAGED, TicketStatus.CLOSED);
+        assertThat(TicketStatus.OPEN.next()).containsExactlyInAnyOrder(TicketStatus.TRIAGED, TicketStatus.WAITING_ON_PARTNER,
+                TicketStatus.CLOSED);
+        // S3: waiting on the partner pauses the milestones; the partner's answer reopens the ticket
+        assertThat(TicketStatus.WAITING_ON_PARTNER.next()).containsExactlyInAnyOrder(TicketStatus.OPEN, TicketStatus.CLOSED);
         assertThat(TicketStatus.TRIAGED.next()).containsExactlyInAnyOrder(TicketStatus.RESOLVED, TicketStatus.CLOSED);
         assertThat(TicketStatus.RESOLVED.next()).containsExactly(TicketStatus.CLOSED);
         assertThat(TicketStatus.CLOSED.next()).isEmpty();

@@ -134,7 +134,8 @@ public class RmaProgressConsumer {
         s.detail = detail;
         s.rmaId = rmaId != null ? rmaId : ticket.rmaId;
         s.rule = rule;
+        s.actor = event.producer() == null ? "rma-service" : event.producer();
         em.persist(s);
-        ticket.rmaSteps.add(s);
+        ticket.steps.add(s);
     }
 }

@@ -6,6 +6,7 @@ import com.poly.daas.calendar.CalendarPolicy;
 import com.poly.daas.ticket.config.TicketPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -26,6 +27,20 @@ public class SupportClock {
 
     /** The due instants of a ticket opened at {@code openedAt} at a site (S3 decision, configurable). */
     public record Targets(Instant firstResponseDueAt, Instant triageDueAt) {
+    }
+
+    /** The support policy of a partner: its name and milestone targets (S3: configurable per policy). */
+    public record SupportPolicy(String name, Duration firstResponseTarget, Duration triageTarget) {
+    }
+
+    /** The partner's own policy when configured (each target falling back to the default), else the default. */
+    public SupportPolicy policyOf(String partnerId) {
+        TicketPolicy.SupportPolicy own = policy.partnerPolicies().get(partnerId);
+        if (own == null) {
+            return new SupportPolicy("default", policy.firstResponseTarget(), policy.triageTarget());
+        }
+        return new SupportPolicy("partner " + partnerId, own.firstResponseTarget().orElse(policy.firstResponseTarget()),
+                own.triageTarget().orElse(policy.triageTarget()));
     }
 
     /**
