@@ -61,7 +61,9 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
             suite = Suite.start(root, infrastructure.endpoints(), Suite.freePorts(), key, dir.resolve("logs"),
                     Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString(),
                             // the overdue scan (A3 -> A4) runs often enough for a journey to see it
-                            "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s"), Duration.ofMinutes(3));
+                            "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s",
+                            // as ./daas run: production settings with a clock the journeys move (demoClock)
+                            "QUARKUS_PROFILE", "demo"), Duration.ofMinutes(3));
         } catch (Exception | Error e) {
             infrastructure.close();
             throw e;
@@ -75,6 +77,19 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
 
     String url(String service) {
         return suite.service(service).url();
+    }
+
+    /**
+     * Moves the demo clock of all five services at once (issue 14), as {@code ./daas clock} does: {@code body} is
+     * {@code {"set": INSTANT}}, {@code {"advance": DURATION}} or {@code {"reset": true}}. A journey that moves it resets
+     * it when it ends, so that the next journey class starts on real time.
+     */
+    void demoClock(String body) {
+        String admin = "Bearer " + DevTokens.staff("admin");
+        for (String service : suite.services().keySet()) {
+            io.restassured.RestAssured.given().baseUri(url(service)).header("Authorization", admin)
+                    .contentType("application/json").body(body).post("/demo/clock").then().statusCode(200);
+        }
     }
 
     @Override
