@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  *   infra [--data DIR] [--wipe]      only PostgreSQL + Kafka (prints their addresses)
  *   token --role R [--partner P] [--subject S] [--hours H]
  *   clock [show | set INSTANT | advance DURATION | reset]   move the demo clock of every running service
+ *   demo                             journeys 2-4 against the running local suite ({@link Demo})
  * </pre>
  */
 public final class DevStack {
@@ -33,6 +34,7 @@ public final class DevStack {
             case "infra" -> run(rest, false);
             case "token" -> token(rest);
             case "clock" -> clock(rest);
+            case "demo" -> Demo.main(rest.toArray(String[]::new));
             default -> usage();
         }
     }
@@ -42,7 +44,8 @@ public final class DevStack {
                 usage: devstack run   [--data DIR] [--wipe]
                        devstack infra [--data DIR] [--wipe]
                        devstack token --role partner|agent|admin|service|end-user [--partner ID] [--subject S] [--hours H]
-                       devstack clock [show | set 2027-01-04T09:00:00Z | advance P10D | reset]""");
+                       devstack clock [show | set 2027-01-04T09:00:00Z | advance P10D | reset]
+                       devstack demo""");
     }
 
     private static void token(List<String> args) {
@@ -130,8 +133,10 @@ public final class DevStack {
             Path publicKey = data.resolve("dev-public.pem");
             Files.writeString(publicKey, DevTokens.publicKeyPem());
             // the demo profile: production settings with a clock `./daas clock` can move (issue 14)
+            // the overdue scan (A3 -> A4) every 10 s, so that ./daas demo sees a unit overdue right after moving the clock
             Map<String, String> localRun = Map.of("DAAS_BLOB_DIR", data.resolve("blobs").toString(),
-                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACTS_SEED", "true", "QUARKUS_PROFILE", "demo");
+                    "DAAS_REGISTRY_SEED", "true", "DAAS_CONTRACTS_SEED", "true", "QUARKUS_PROFILE", "demo",
+                    "DAAS_RMAS_OVERDUE_SCAN_EVERY", "10s");
             log("starting " + String.join(", ", Suite.LOCAL_PORTS.keySet()) + " (logs in " + data.resolve("logs") + ")");
             suite.set(Suite.start(root, endpoints, Suite.LOCAL_PORTS, publicKey, data.resolve("logs"), localRun,
                     Duration.ofMinutes(3)));

@@ -172,7 +172,7 @@ class AdvanceReplacementJourneyTest {
 
     @Test
     @Order(1)
-    void S3_A1_A2_A3_ticketTriagedRmaOpensShipsIsDeliveredTheUnitComesBackAndTheTicketShowsEachStep() {
+    void S3_A1_A2_A3_P4_ticketTriagedRmaShipsIsDeliveredTheUnitComesBackInTimeNoChargeAndTheReplacementInheritsThePeriod() {
         String[] units = coveredDeviceAndSpare();
         String device = units[0];
         String spare = units[1];
@@ -183,6 +183,15 @@ class AdvanceReplacementJourneyTest {
         assertThat(rmas.getString("items[0].status")).isEqualTo("AUTHORISED");
         assertThat(rmas.getString("items[0].contractId")).isEqualTo(contractId);
         assertThat(rmas.getString("items[0].returnAddress")).contains("Memphis");
+        // A1: shipped the authorisation day or the next business day, for delivery the business day after shipping
+        LocalDate authorisedOn = java.time.Instant.parse(rmas.getString("items[0].authorisedAt"))
+                .atZone(java.time.ZoneId.of("America/Chicago")).toLocalDate();
+        LocalDate shipDate = LocalDate.parse(rmas.getString("items[0].shipDate"));
+        LocalDate expectedDelivery = LocalDate.parse(rmas.getString("items[0].expectedDeliveryOn"));
+        assertThat(shipDate).isAfterOrEqualTo(authorisedOn).isBeforeOrEqualTo(authorisedOn.plusDays(5));
+        assertThat(shipDate.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        assertThat(expectedDelivery).isAfter(shipDate).isBeforeOrEqualTo(shipDate.plusDays(5));
+        assertThat(expectedDelivery.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(ticket(ticketId).getString("rmaId")).isEqualTo(rmaId));
 
         shipAndDeliver(rmaId, spare);
@@ -198,12 +207,41 @@ class AdvanceReplacementJourneyTest {
             assertThat(view.getString("timeline[3].detail")).contains("1Z" + spare);
         });
         // A2 and P4 in the other services: the unit is Poly's property, the spare took over the original's period
+        // (delivered 1 October 2026, 36 months: the same start and end, never restarted)
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             at("device-registry-service", partner).get("/devices/" + device).then().statusCode(200)
                     .body("status", equalTo("POLY_PROPERTY"));
             at("contract-service", partner).queryParam("serial", spare).queryParam("cause", "HARDWARE_FAILURE").get("/coverage")
-                    .then().statusCode(200).body("decision", equalTo("COVERED")).body("replacesSerial", equalTo(device));
+                    .then().statusCode(200).body("decision", equalTo("COVERED")).body("replacesSerial", equalTo(device))
+                    .body("period.start", equalTo("2026-10-01")).body("period.end", equalTo("2029-10-01"));
         });
+
+        // P4: the replacement is covered for an RMA of its own: its own ticket, triaged, opens its own RMA
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("rma-service", partner).get("/coverage/" + spare)
+                .then().statusCode(200).body("covered", equalTo(true)));
+        String spareTicketId = triagedTicket(spare);
+        JsonPath spareRmas = rmaOpenedFor(spare, spareTicketId);
+        assertThat(spareRmas.getString("items[0].status")).isEqualTo("AUTHORISED");
+        assertThat(spareRmas.getString("items[0].id")).isNotEqualTo(rmaId);
+
+        // no charge: a month later (demo clock) the returned unit is not overdue and billing shows no charge for its
+        // RMA, while a unit of the same customer that never came back is charged (A4) by then
+        String[] other = coveredDeviceAndSpare();
+        String unreturnedRma = rmaOpenedFor(other[0], triagedTicket(other[0])).getString("items[0].id");
+        shipAndDeliver(unreturnedRma, other[1]);
+        running.demoClock("{\"advance\":\"P30D\"}");
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("billing-service", partner)
+                    .queryParam("rmaId", unreturnedRma).get("/charges").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].cause", equalTo("UNRETURNED_UNIT")));
+            at("rma-service", partner).get("/rmas/" + rmaId).then().statusCode(200).body("status", equalTo("RECEIVED"))
+                    .body("overdueOn", org.hamcrest.Matchers.nullValue());
+            assertThat(ticket(ticketId).getList("timeline.step", String.class)).doesNotContain("RETURN_OVERDUE");
+            at("billing-service", partner).queryParam("rmaId", rmaId).get("/charges").then().statusCode(200)
+                    .body("items", hasSize(0));
+        } finally {
+            running.demoClock("{\"reset\":true}");
+        }
     }
 
     @Test

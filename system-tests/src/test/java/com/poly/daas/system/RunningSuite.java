@@ -62,7 +62,8 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
                     Map.of("DAAS_BLOB_DIR", dir.resolve("blobs").toString(),
                             // the overdue scan (A3 -> A4) runs often enough for a journey to see it
                             "DAAS_RMAS_OVERDUE_SCAN_EVERY", "2s",
-                            // issue 14: the demo profile (production settings, a clock admins move through /demo/clock)
+                            // issue 14: as ./daas run, the demo profile (production settings, a clock admins move
+                            // through /demo/clock)
                             "QUARKUS_PROFILE", "demo",
                             // the invoice scheduler (B1) looks at its clock every second
                             "DAAS_BILLING_RUN_CHECK_EVERY", "1s"), Duration.ofMinutes(3));
@@ -83,22 +84,28 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
 
     /** Issue 14: sets the demo clock of all five services to {@code instant} (time flows on from there). */
     void clockAt(java.time.Instant instant) {
-        moveClocks("{\"set\":\"" + instant + "\"}");
+        demoClock("{\"set\":\"" + instant + "\"}");
     }
 
     /** Issue 14: moves the demo clock of all five services forward. */
     void advanceClocks(Duration amount) {
-        moveClocks("{\"advance\":\"" + amount + "\"}");
+        demoClock("{\"advance\":\"" + amount + "\"}");
     }
 
     /** Back to the real time in every service (a journey that moved time leaves it as it found it). */
     void resetClocks() {
-        moveClocks("{\"reset\":true}");
+        demoClock("{\"reset\":true}");
     }
 
-    private void moveClocks(String body) {
+    /**
+     * Moves the demo clock of all five services at once (issue 14), as {@code ./daas clock} does: {@code body} is
+     * {@code {"set": INSTANT}}, {@code {"advance": DURATION}} or {@code {"reset": true}}. A journey that moves it resets
+     * it when it ends, so that the next journey class starts on real time.
+     */
+    void demoClock(String body) {
+        String admin = "Bearer " + DevTokens.staff("admin");
         for (String service : suite.services().keySet()) {
-            io.restassured.RestAssured.given().baseUri(url(service)).header("Authorization", "Bearer " + DevTokens.staff("admin"))
+            io.restassured.RestAssured.given().baseUri(url(service)).header("Authorization", admin)
                     .contentType("application/json").body(body).post("/demo/clock").then().statusCode(200);
         }
     }
