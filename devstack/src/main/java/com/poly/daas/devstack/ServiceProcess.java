@@ -9,11 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged service ({@code target/quarkus-app}) running as its own process against the given infrastructure. */
 public final class ServiceProcess implements AutoCloseable {
+    /**
+     * JVM flags of the local run ({@code ./daas run}) and the system tests: five services, PostgreSQL, Kafka and the
+     * build share a developer's few cores, so start-up and footprint matter more than peak throughput (C1 only, serial
+     * GC, small heap). Never the production flags: those are in deploy/ and the Dockerfiles (docs/operations.md).
+     */
+    public static final List<String> LOCAL_RUN_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m");
+
     private final String name;
     private final int port;
     private final Path log;
@@ -34,14 +43,24 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path root, String name, int port, Infrastructure.Endpoints endpoints,
                                        Path publicKey, Path logDir, Map<String, String> extraEnv) throws IOException {
+        return start(root, name, port, endpoints, publicKey, logDir, extraEnv, LOCAL_RUN_JVM);
+    }
+
+    /** As above, with the given JVM flags (the benchmarks start services with production flags). */
+    public static ServiceProcess start(Path root, String name, int port, Infrastructure.Endpoints endpoints,
+                                       Path publicKey, Path logDir, Map<String, String> extraEnv, List<String> jvmFlags)
+            throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " missing: build the suite first (mvn install -DskipTests)");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Processes.javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx256m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Processes.javaExecutable());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -88,6 +107,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The operating-system process id (the benchmarks read its resident memory). */
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path log() {
+        return log;
     }
 
     public boolean isAlive() {
