@@ -49,3 +49,7 @@ select gen_random_uuid(), t.id, 'TRIAGE', 28800, 0, t.opened_at, t.triage_due_at
 from ticket t;
 update ticket set next_due_at = first_response_due_at where status = 'OPEN';
 update ticket_milestone set running_since = null where met_at is not null or stopped_at is not null;
+-- Breaches that happened before milestones existed are recorded, not announced: no burst of SlaBreached for history.
+update ticket_milestone set breached_at = due_at where due_at < coalesce(paused_at, met_at, stopped_at, now());
+insert into sla_breach (ticket_id, milestone, breached_at, detected_at)
+select ticket_id, milestone, breached_at, now() from ticket_milestone where breached_at is not null;

@@ -155,8 +155,9 @@ class SupportDeskSlaTest {
                 .body(milestone("TRIAGE") + "dueLocal", equalTo("2026-12-29T13:00:00-05:00"))
                 .body("triageDueAt", equalTo("2026-12-29T18:00:00Z"))
                 .body("timeline.step", org.hamcrest.Matchers.hasItems("WAITING_ON_PARTNER", "PARTNER_ANSWERED"));
-        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 4, Duration.ofSeconds(20));
-        assertThat(events).extracting(EventEnvelope::type).contains("TicketAwaitingPartner", "TicketPartnerAnswered");
+        List<EventEnvelope> events = TopicProbe.events(Topics.TICKETS, id, 3, Duration.ofSeconds(20));
+        assertThat(events).extracting(EventEnvelope::type)
+                .containsExactly("TicketOpened", "TicketAwaitingPartner", "TicketPartnerAnswered");
     }
 
     @Test

@@ -36,6 +36,9 @@ class TicketIsolationTest {
         Supplier<String> ticketsOnOwnersDevice = () -> given().header("Authorization", Tokens.agent())
                 .queryParam("serial", owner.serial()).get("/tickets").asString();
 
+        String fileOfA = TicketAttachmentsTest.upload(Tokens.partner(owner.partner()), ticketOfA, "owner-log.txt", "text/plain",
+                "owner's log".getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode(201).extract().path("id");
+
         IsolationSuite.fromOpenApi()
                 .send("POST /tickets", "/tickets", ticketJson(owner.partner(), owner.customer(), owner.serial()))
                 // issue 9: the outsider, for itself, names the owner's customer and device
@@ -51,10 +54,14 @@ class TicketIsolationTest {
                 .send("POST /tickets/{id}/comments", "/tickets/" + ticketOfA + "/comments", "{\"body\":\"hello\"}")
                 .get("GET /tickets/{id}/comments", "/tickets/" + ticketOfA + "/comments")
                 .list("GET /tickets/search", "/tickets/search?serial=" + owner.serial())
+                .send("POST /tickets/{id}/attachments", "/tickets/" + ticketOfA + "/attachments?fileName=x.txt", "x")
+                .get("GET /tickets/{id}/attachments", "/tickets/" + ticketOfA + "/attachments")
+                .get("GET /tickets/{id}/attachments/{attachmentId}/content",
+                        "/tickets/" + ticketOfA + "/attachments/" + fileOfA + "/content")
                 .staffOnly("GET /desk/queue", "/desk/queue?partnerId=" + owner.partner(), null)
                 .send("POST /tickets/{id}/closure", "/tickets/" + ticketOfA + "/closure", "{\"reason\":\"done\"}")
                 .staffOnly("GET /audit-entries", "/audit-entries", null)
-                .verify(owner.partner(), outsider.partner(), List.of(owner.serial(), owner.customer(), ticketOfA));
+                .verify(owner.partner(), outsider.partner(), List.of(owner.serial(), owner.customer(), ticketOfA, fileOfA));
     }
 
     @Test

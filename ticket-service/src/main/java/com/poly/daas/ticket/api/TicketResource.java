@@ -118,8 +118,10 @@ public class TicketResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.AGENT, Roles.ADMIN})
     @Operation(operationId = "getTicket", summary = "Get a ticket",
-            description = "With its ETag (use it in If-Match to triage) and its S3 due instants, also in the site's local "
-                    + "time (S1). A partner sees only its own tickets; others are 404.")
+            description = "With its ETag (use it in If-Match to triage), its S3 milestones (first response, triage: due "
+                    + "instant in UTC and in the site's local time, business time elapsed and remaining, met/breached/paused, "
+                    + "counted in the site's business hours, S1), the device's coverage on the day it opened (P3, E1) and its "
+                    + "timeline. A partner sees only its own tickets, without agents' internal notes (S2); others are 404.")
     @APIResponse(responseCode = "200", description = "The ticket", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "404", description = "No such ticket visible to the caller",

@@ -14,7 +14,8 @@ import java.time.Clock;
 /**
  * S3 breaches as a Prometheus gauge for the SLA alert: {@code daas_tickets_triage_overdue} counts the tickets still
  * OPEN after their triage due time (1 business day, S1 clock). Counted over every partner (no caller here), -1 when
- * the count query fails. The first-response target has no gauge: the lifecycle records no first response yet.
+ * the count query fails. First-response breaches are published as {@code SlaBreached} by {@link SlaBreachCheck}
+ * (no gauge yet). A ticket waiting on the partner is not OPEN, so its paused triage does not count.
  */
 @ApplicationScoped
 public class SlaMetrics {
