@@ -51,6 +51,32 @@ class SlaMetricsTest {
         assertThat(overdue()).isEqualTo(before);
     }
 
+    @Test
+    void S1_S3_aFirstResponseMilestonePastItsDueInstantCountsUntilAnAgentResponds() {
+        // Wednesday 10:00 in New York: the first response is due 4 business hours later, 14:00 local
+        TicketFixtures.Desk desk = TicketFixtures.desk();
+        clock.set(ZonedDateTime.of(2027, 3, 10, 10, 0, 0, 0, NEW_YORK).toInstant());
+        String id = openFor(desk);
+        ZonedDateTime due = ZonedDateTime.of(2027, 3, 10, 14, 0, 0, 0, NEW_YORK);
+
+        clock.set(due.minusMinutes(1).toInstant());
+        long before = firstResponsesOverdue();
+        clock.set(due.plusMinutes(1).toInstant());
+        assertThat(firstResponsesOverdue()).isEqualTo(before + 1);
+
+        given().header("Authorization", Tokens.agent()).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"decision\":\"NO_FAULT\"}").post("/tickets/" + id + "/triage").then().statusCode(200);
+        assertThat(firstResponsesOverdue()).isEqualTo(before);
+    }
+
+    private static long firstResponsesOverdue() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^daas_tickets_milestones_overdue\\{[^}]*milestone=\"FIRST_RESPONSE\"[^}]*} ([0-9.E+-]+)$")
+                .matcher(metrics);
+        assertThat(m.find()).as("daas_tickets_milestones_overdue{milestone=FIRST_RESPONSE} in /q/metrics").isTrue();
+        return (long) Double.parseDouble(m.group(1));
+    }
+
     private static long overdue() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = GAUGE.matcher(metrics);
