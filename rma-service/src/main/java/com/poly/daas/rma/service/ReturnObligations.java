@@ -49,6 +49,9 @@ public class ReturnObligations {
     @Inject
     Clock clock;
 
+    /** When this pod last ran the scan to the end (its start-up until then), for the scan-lag metrics. */
+    private volatile Instant lastCompleted;
+
     @Scheduled(every = "{daas.rmas.overdue-scan.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "rma-overdue-scan")
     void scheduled() {
@@ -66,7 +69,29 @@ public class ReturnObligations {
             marked = QuarkusTransaction.requiringNew().call(this::markBatch);
             total += marked;
         } while (marked == policy.overdueScan().batchSize());
+        lastCompleted = clock.instant();
         return total;
+    }
+
+    /** When this pod last ran the scan to the end; its start-up time until it has. */
+    public Instant lastCompleted() {
+        Instant completed = lastCompleted;
+        if (completed == null) {
+            lastCompleted = completed = clock.instant();
+        }
+        return completed;
+    }
+
+    /**
+     * Return obligations past their due date (A3) in the customer's time zone that no scan has marked overdue yet: the
+     * scan's lag, read from the database (the same on every pod).
+     */
+    public long pastDueUnmarked() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select count(*) from rma
+                        where status in ('SHIPPED', 'DELIVERED')
+                          and return_due_on < cast((cast(?1 as timestamptz) at time zone ship_to_zone) as date)""")
+                .setParameter(1, Timestamp.from(clock.instant())).getSingleResult()).longValue());
     }
 
     private int markBatch() {
