@@ -162,7 +162,7 @@ public final class Demo {
                 "If-Match", "\"2\"");
         result("status " + received.text("status") + ", received late: " + received.text("receivedLate") + ", Poly property: "
                 + received.text("polyProperty"));
-        say("P4: the replacement finishes the original's period, and is covered for an RMA of its own");
+        say("P4: the replacement is covered for the rest of the original's period (never restarted nor extended)");
         Answer coverage = until("partner ERP", partner, "GET", "contract-service",
                 "/coverage?serial=" + spares.get(0) + "&cause=HARDWARE_FAILURE", null,
                 a -> a.status() == 200 && device.equals(a.text("replacesSerial")));
@@ -308,9 +308,10 @@ public final class Demo {
     }
 
     private String triagedTicket(String device, String cause) throws Exception {
+        String subject = "HARDWARE_FAILURE".equals(cause) ? "Phone out of order" : "Coffee spilled on the phone";
         Answer ticket = until("partner ERP", partner, "POST", "ticket-service", "/tickets", """
-                {"customerId":"%s","serial":"%s","subject":"Phone out of order","description":"Power cycle and factory reset did not help."}"""
-                .formatted(customerId, device), a -> a.status() == 201);
+                {"customerId":"%s","serial":"%s","subject":"%s","description":"The partner checked power, cabling and a factory reset."}"""
+                .formatted(customerId, device, subject), a -> a.status() == 201);
         result("ticket " + ticket.text("id") + ", first response due " + ticket.text("firstResponseDueLocal") + " (S1)");
         call("Poly agent", AGENT, "POST", "ticket-service", "/tickets/" + ticket.text("id") + "/triage",
                 "{\"decision\":\"HARDWARE_FAILURE\",\"cause\":\"" + cause + "\",\"note\":\"Confirmed by remote diagnostics\"}", 200,

@@ -83,6 +83,31 @@ class AdvanceReplacementJourneyTest {
                 .post("/models").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("contract-service", partner)
                 .get("/model-eligibility/" + sku).then().statusCode(200).body("enrollable", equalTo(true)));
+        installedBase(60);
+    }
+
+    /**
+     * The customer's phones in service since January (E5): with 60 devices under contract all year, its first RMA of the
+     * year is below the 2 % threshold, so a unit returned in time costs nothing at all (no E5 charge either).
+     */
+    static void installedBase(int devices) {
+        StringBuilder registrations = new StringBuilder();
+        StringBuilder enrolments = new StringBuilder();
+        for (int i = 0; i < devices; i++) {
+            String serial = serial();
+            registrations.append(i == 0 ? "" : ",").append("""
+                    {"serial":"%s","sku":"%s","customerId":"%s","deliveredOn":"2026-01-05"}""".formatted(serial, sku, customerId));
+            enrolments.append(i == 0 ? "" : ",").append("""
+                    {"serial":"%s","sku":"%s","option":"STANDARD"}""".formatted(serial, sku));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("device-registry-service", partner)
+                .body("{\"devices\":[" + registrations + "]}").post("/devices/bulk").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("contract-service", partner)
+                .body("{\"devices\":[" + enrolments + "]}").post("/contracts/" + contractId + "/devices").then().statusCode(201));
+        int year = java.time.Year.now(java.time.ZoneOffset.UTC).getValue();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(Double.parseDouble(at("rma-service", partner)
+                .get("/customers/" + customerId + "/rma-rates/" + year).then().statusCode(200).body("rmasAuthorised", equalTo(0))
+                .extract().<String>path("installedBase"))).isGreaterThanOrEqualTo(devices));
     }
 
     static String serial() {
@@ -232,8 +257,8 @@ class AdvanceReplacementJourneyTest {
         running.demoClock("{\"advance\":\"P30D\"}");
         try {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("billing-service", partner)
-                    .queryParam("rmaId", unreturnedRma).get("/charges").then().statusCode(200)
-                    .body("items", hasSize(1)).body("items[0].cause", equalTo("UNRETURNED_UNIT")));
+                    .queryParam("rmaId", unreturnedRma).queryParam("cause", "UNRETURNED_UNIT").get("/charges").then()
+                    .statusCode(200).body("items", hasSize(1)).body("items[0].rules", org.hamcrest.Matchers.hasItem("A4")));
             at("rma-service", partner).get("/rmas/" + rmaId).then().statusCode(200).body("status", equalTo("RECEIVED"))
                     .body("overdueOn", org.hamcrest.Matchers.nullValue());
             assertThat(ticket(ticketId).getList("timeline.step", String.class)).doesNotContain("RETURN_OVERDUE");

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.poly.daas.system.Programme.Partner;
 import io.restassured.path.json.JsonPath;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -52,10 +51,7 @@ class DamageAndRmaThresholdJourneyTest {
         Partner partner = programme.certifiedPartner("Damage Journeys");
         String customer = programme.usCustomer(partner, "Contoso Damage");
         String contract = programme.activeContract(partner, customer, 36);
-        List<String> phones = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            phones.add(programme.register(partner, customer, phone, "2027-12-01"));
-        }
+        List<String> phones = programme.registerMany(partner, customer, phone, 50, "2027-12-01");
         String standardPhone = phones.get(0);
         String extendedPhone = phones.get(1);
         programme.enrol(partner, contract, standardPhone, phone, "STANDARD").statusCode(201);
@@ -64,8 +60,10 @@ class DamageAndRmaThresholdJourneyTest {
             extended.append(extended.isEmpty() ? "" : ",").append("""
                     {"serial":"%s","sku":"%s","option":"EXTENDED"}""".formatted(serial, phone));
         }
-        programme.at("contract-service", partner.token()).body("{\"devices\":[" + extended + "]}")
-                .post("/contracts/" + contract + "/devices").then().statusCode(201).body("devices", hasSize(49));
+        // contract-service learns the 50 registrations from the registry's events (seconds): all or nothing
+        await().atMost(Programme.EVENTS).untilAsserted(() -> programme.at("contract-service", partner.token())
+                .body("{\"devices\":[" + extended + "]}").post("/contracts/" + contract + "/devices").then()
+                .statusCode(201).body("devices", hasSize(49)));
         // rma-service counts the installed base from the enrolments it learnt (E5): 50 devices today
         await().atMost(Programme.EVENTS).untilAsserted(() -> rate(partner, customer)
                 .body("installedBase", equalTo("50.0000")).body("rmasAuthorised", equalTo(0)));

@@ -53,7 +53,7 @@ class ModelLifecycleJourneyTest {
 
         // P6 decision: the phone already enrolled is still covered, for its whole period, in both deciding services
         programme.at("contract-service", partner.token()).queryParam("serial", enrolled).queryParam("on", "2029-09-30")
-                .get("/coverage").then().statusCode(200).body("decision", equalTo("COVERED"))
+                .queryParam("cause", "HARDWARE_FAILURE").get("/coverage").then().statusCode(200).body("decision", equalTo("COVERED"))
                 .body("period.end", equalTo("2029-10-01"));
         programme.awaitRmaServiceKnowsCoverage(enrolled);
 
@@ -66,7 +66,7 @@ class ModelLifecycleJourneyTest {
                 .body("endOfSupportEffectiveOn", equalTo("2027-12-31"));
         // contract-service has the announcement once its coverage answer names P5; the answer stays COVERED
         await().atMost(Programme.EVENTS).untilAsserted(() -> programme.at("contract-service", partner.token())
-                .queryParam("serial", enrolled).get("/coverage").then().statusCode(200)
+                .queryParam("serial", enrolled).queryParam("cause", "HARDWARE_FAILURE").get("/coverage").then().statusCode(200)
                 .body("rules", hasItem("P5")).body("decision", equalTo("COVERED")));
         for (String day : new String[] {"2028-01-01", "2029-09-30"}) {
             programme.at("contract-service", partner.token()).queryParam("serial", enrolled).queryParam("on", day)
@@ -75,7 +75,7 @@ class ModelLifecycleJourneyTest {
                     .body("period.end", equalTo("2029-10-01")).body("rules", hasItem("P5"));
         }
         programme.at("contract-service", partner.token()).queryParam("serial", enrolled).queryParam("on", "2029-10-01")
-                .get("/coverage").then().statusCode(200).body("decision", equalTo("NOT_COVERED"));
+                .queryParam("cause", "HARDWARE_FAILURE").get("/coverage").then().statusCode(200).body("decision", equalTo("NOT_COVERED"));
         // and an agent can still replace it today (A1): the RMA is authorised
         programme.at("rma-service", Programme.AGENT).body("""
                 {"partnerId":"%s","serial":"%s","cause":"HARDWARE_FAILURE","reason":"Journey 5: covered after end of sale and support",

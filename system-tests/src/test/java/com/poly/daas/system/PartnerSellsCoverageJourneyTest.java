@@ -43,7 +43,8 @@ class PartnerSellsCoverageJourneyTest {
                 {"status":"SUSPENDED","certifiedFrom":"2000-01-01","certifiedUntil":"2099-12-31"}""")
                 .put("/partners/" + suspended.id() + "/certification").then().statusCode(200).body("activeToday", equalTo(false));
         programme.at("contract-service", suspended.token()).body("""
-                {"customerId":"%s","termMonths":36,"monthlyFee":{"amount":"24.90","currency":"USD"}}""".formatted(suspendedCustomer))
+                {"customerId":"%s","termMonths":36,"monthlyFee":{"amount":"24.90","currency":"USD"},
+                 "extendedCoverageFee":{"amount":"3.50","currency":"USD"}}""".formatted(suspendedCustomer))
                 .post("/contracts").then().statusCode(422).contentType("application/problem+json").body("rule", equalTo("P1"));
 
         // P2: a customer in Brazil is refused, naming the rule and the field; nothing is created
@@ -78,7 +79,7 @@ class PartnerSellsCoverageJourneyTest {
         // P3: the phone on its way is enrolled at the sale but has no period until its delivery is reported
         programme.enrol(partner, contract, phoneOnItsWay, phone, "EXTENDED").statusCode(201)
                 .body("devices[0].status", equalTo("AWAITING_DELIVERY")).body("devices[0].period", nullValue());
-        programme.at("contract-service", partner.token()).queryParam("serial", phoneOnItsWay).get("/coverage").then()
+        programme.at("contract-service", partner.token()).queryParam("serial", phoneOnItsWay).queryParam("cause", "HARDWARE_FAILURE").get("/coverage").then()
                 .statusCode(200).body("decision", equalTo("NOT_COVERED")).body("reason", equalTo("AWAITING_DELIVERY"));
 
         // E1: the option is chosen at the sale, never added later
@@ -92,12 +93,12 @@ class PartnerSellsCoverageJourneyTest {
         programme.at("device-registry-service", partner.token()).header("If-Match", deviceTag)
                 .body("{\"deliveredOn\":\"2026-11-02\"}").put("/devices/" + phoneOnItsWay + "/delivery").then().statusCode(200).body("deliveredOn", equalTo("2026-11-02"));
         await().atMost(Programme.EVENTS).untilAsserted(() -> programme.at("contract-service", partner.token())
-                .queryParam("serial", phoneOnItsWay).get("/coverage").then().statusCode(200)
+                .queryParam("serial", phoneOnItsWay).queryParam("cause", "HARDWARE_FAILURE").get("/coverage").then().statusCode(200)
                 .body("decision", equalTo("COVERED")).body("period.start", equalTo("2026-11-02"))
                 .body("period.end", equalTo("2029-11-02")).body("option", equalTo("EXTENDED")));
         // and not a day before it
         programme.at("contract-service", partner.token()).queryParam("serial", phoneOnItsWay).queryParam("on", "2026-11-01")
-                .get("/coverage").then().statusCode(200).body("decision", equalTo("NOT_COVERED"))
+                .queryParam("cause", "HARDWARE_FAILURE").get("/coverage").then().statusCode(200).body("decision", equalTo("NOT_COVERED"))
                 .body("reason", equalTo("BEFORE_PERIOD"));
 
         // the contract lists its three devices, each with its option

@@ -97,6 +97,22 @@ final class Programme {
         return serial;
     }
 
+    /** The partner's ERP registers {@code count} devices delivered on {@code deliveredOn} in one bulk call. */
+    java.util.List<String> registerMany(Partner partner, String customerId, String sku, int count, String deliveredOn) {
+        java.util.List<String> serials = new java.util.ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String serial = unique("SN");
+            serials.add(serial);
+            rows.append(i == 0 ? "" : ",").append("""
+                    {"serial":"%s","sku":"%s","customerId":"%s","deliveredOn":"%s"}""".formatted(serial, sku, customerId, deliveredOn));
+        }
+        await().atMost(EVENTS).untilAsserted(() -> at("device-registry-service", partner.token())
+                .body("{\"devices\":[" + rows + "]}").post("/devices/bulk").then().statusCode(200)
+                .body("registered", equalTo(count)));
+        return serials;
+    }
+
     /** The partner enrols one registered device under its contract with the option chosen at the sale (E1). */
     io.restassured.response.ValidatableResponse enrol(Partner partner, String contractId, String serial, String sku,
                                                       String option) {
