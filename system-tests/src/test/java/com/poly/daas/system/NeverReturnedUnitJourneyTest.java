@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.poly.daas.devstack.DevTokens;
@@ -146,10 +147,12 @@ class NeverReturnedUnitJourneyTest {
         running.advanceClocks(Duration.ofDays(20));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("rma-service", agent).get("/rmas/" + rmaId)
                 .then().statusCode(200).body("status", equalTo("OVERDUE")));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("billing-service", partner).queryParam("rmaId", rmaId)
-                .get("/charges").then().statusCode(200).body("items", hasSize(1)).body("items[0].status", equalTo("APPROVED")));
-        charge = at("billing-service", partner).queryParam("rmaId", rmaId).get("/charges").then().extract().jsonPath()
-                .setRootPath("items[0]");
+        // rma-service publishes ReturnOverdue; billing raises the unreturned-unit charge from it (B3: once)
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> at("billing-service", partner).queryParam("rmaId", rmaId)
+                .queryParam("cause", "UNRETURNED_UNIT").get("/charges").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].status", equalTo("APPROVED")));
+        charge = at("billing-service", partner).queryParam("rmaId", rmaId).queryParam("cause", "UNRETURNED_UNIT").get("/charges")
+                .then().extract().jsonPath().setRootPath("items[0]");
         assertThat(charge.getString("cause")).isEqualTo("UNRETURNED_UNIT");
         assertThat(charge.getString("serial")).isEqualTo(device);
         assertThat(charge.getString("contractId")).isEqualTo(contractId);
@@ -158,6 +161,9 @@ class NeverReturnedUnitJourneyTest {
         assertThat(charge.getString("priceList")).isEqualTo("NA-USD");
         assertThat(charge.getString("priceValidFrom")).isEqualTo(year + "-01-01");
         assertThat(charge.getList("rules")).containsExactly("A4", "B2", "B3");
+        // one RMA for one device is above the 2 % threshold too: an E5 charge waits for an agent, never billed by itself
+        at("billing-service", partner).queryParam("rmaId", rmaId).queryParam("cause", "EXCESS_RMA").get("/charges").then()
+                .statusCode(200).body("items.status", everyItem(equalTo("PENDING")));
     }
 
     @Test
@@ -191,8 +197,8 @@ class NeverReturnedUnitJourneyTest {
         running.clockAt(Instant.parse(arose.plusMonths(2) + "-10T16:00:00Z"));
         JsonPath next = invoiceOf(arose.plusMonths(1));
         assertThat(next.getList("lines.kind", String.class)).doesNotContain("CHARGE").contains("DEVICE");
-        assertThat(at("billing-service", partner).queryParam("rmaId", rmaId).get("/charges").then().statusCode(200).extract()
-                .jsonPath().getList("items")).hasSize(1);
+        assertThat(at("billing-service", partner).queryParam("rmaId", rmaId).queryParam("cause", "UNRETURNED_UNIT").get("/charges")
+                .then().statusCode(200).extract().jsonPath().getList("items")).hasSize(1);
         at("billing-service", partner).get("/charges/" + charge.getString("id")).then().statusCode(200)
                 .body("invoiceId", equalTo(invoice.getString("id")));
     }

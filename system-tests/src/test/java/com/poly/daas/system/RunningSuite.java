@@ -66,7 +66,9 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
                             // through /demo/clock)
                             "QUARKUS_PROFILE", "demo",
                             // the invoice scheduler (B1) looks at its clock every second
-                            "DAAS_BILLING_RUN_CHECK_EVERY", "1s"), Duration.ofMinutes(3));
+                            "DAAS_BILLING_RUN_CHECK_EVERY", "1s"),
+                    // a loaded machine may need longer to start five JVMs: -Ddaas.suite.ready-minutes=N
+                    Duration.ofMinutes(Long.getLong("daas.suite.ready-minutes", 3)));
         } catch (Exception | Error e) {
             infrastructure.close();
             throw e;

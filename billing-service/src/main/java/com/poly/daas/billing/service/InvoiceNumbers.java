@@ -7,8 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * B1: gap-free invoice numbers per issuing entity and year. The number is taken from a counter row locked
- * ({@code select ... for update}) in the transaction that issues the invoice: a concurrent issuer waits for the commit,
+ * B1: gap-free invoice numbers per issuing entity and year. The number is taken from a counter row locked in the
+ * transaction that issues the invoice (the {@code update ... returning} takes the row lock {@code select ... for
+ * update} would, in one round trip): a concurrent issuer waits for the commit,
  * and a rolled-back invoice rolls its number back with it, so numbers are never skipped or given twice (a database
  * sequence would leave gaps). Call it last in the issuing transaction: the row stays locked until the commit.
  */
@@ -19,16 +20,18 @@ public class InvoiceNumbers {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String next(IssuingEntity entity, int year) {
-        em.createNativeQuery("""
-                        insert into invoice_number_counter (issuing_entity, year, last_number) values (?1, ?2, 0)
-                        on conflict (issuing_entity, year) do nothing""")
-                .setParameter(1, entity.name()).setParameter(2, year).executeUpdate();
-        Number last = (Number) em.createNativeQuery("""
-                        select last_number from invoice_number_counter where issuing_entity = ?1 and year = ?2 for update""")
-                .setParameter(1, entity.name()).setParameter(2, year).getSingleResult();
-        long next = last.longValue() + 1;
-        em.createNativeQuery("update invoice_number_counter set last_number = ?3 where issuing_entity = ?1 and year = ?2")
-                .setParameter(1, entity.name()).setParameter(2, year).setParameter(3, next).executeUpdate();
-        return entity.number(year, next);
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> next = em.createNativeQuery("""
+                        update invoice_number_counter set last_number = last_number + 1
+                        where issuing_entity = ?1 and year = ?2 returning last_number""")
+                .setParameter(1, entity.name()).setParameter(2, year).getResultList();
+        if (next.isEmpty()) { // the year's first number: create the row (a racing creator makes us wait, then retry)
+            em.createNativeQuery("""
+                            insert into invoice_number_counter (issuing_entity, year, last_number) values (?1, ?2, 0)
+                            on conflict (issuing_entity, year) do nothing""")
+                    .setParameter(1, entity.name()).setParameter(2, year).executeUpdate();
+            return next(entity, year);
+        }
+        return entity.number(year, next.get(0).longValue());
     }
 }

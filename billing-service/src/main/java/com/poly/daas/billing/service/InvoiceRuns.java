@@ -208,7 +208,7 @@ public class InvoiceRuns {
         String entity = run.issuingEntity == null ? "*" : run.issuingEntity;
         String after = "";
         while (!Thread.currentThread().isInterrupted()) {
-            List<String> batch = pending(month, entity, after);
+            List<Object[]> batch = pending(month, entity, after);
             if (batch.isEmpty()) {
                 if (pending(month, entity, "").isEmpty()) {
                     break;
@@ -218,10 +218,12 @@ public class InvoiceRuns {
                 continue;
             }
             List<Future<?>> done = new ArrayList<>();
-            for (String contractId : batch) {
+            for (Object[] row : batch) {
+                String contractId = (String) row[0];
+                boolean penaltiesDue = Boolean.TRUE.equals(row[1]);
                 done.add(pool.submit(() -> {
                     try {
-                        invoicing.settle(contractId, month, runId);
+                        invoicing.settle(contractId, month, runId, penaltiesDue);
                     } catch (RuntimeException e) {
                         LOG.warnf("Invoice run %s: contract %s of %s failed: %s", runId, contractId, month, e.toString());
                         invoicing.failed(contractId, month, runId, rootCause(e));
@@ -238,7 +240,7 @@ public class InvoiceRuns {
                     LOG.error("invoice worker failed", e.getCause());
                 }
             }
-            after = batch.get(batch.size() - 1);
+            after = (String) batch.get(batch.size() - 1)[0];
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         update invoice_run set status = 'COMPLETED', finished_at = ?2,
@@ -247,14 +249,20 @@ public class InvoiceRuns {
                 .setParameter(1, runId).setParameter(2, Timestamp.from(clock.instant())).executeUpdate());
     }
 
+    /** The next pending contracts, each with whether it has penalty charges or credit notes due (B2, A4). */
     @SuppressWarnings("unchecked")
-    private List<String> pending(YearMonth month, String entity, String after) {
+    private List<Object[]> pending(YearMonth month, String entity, String after) {
         return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        select contract_id from invoice_run_contract
-                        where month = ?1 and status = 'PENDING' and (?2 = '*' or issuing_entity = ?2) and contract_id > ?3
-                        order by contract_id limit ?4""")
+                        select r.contract_id,
+                               exists (select 1 from penalty_charge p where p.contract_id = r.contract_id and p.status = 'APPROVED'
+                                       and p.invoice_id is null and p.arose_on <= ?5)
+                               or exists (select 1 from credit_note n where n.contract_id = r.contract_id and n.status = 'ISSUED'
+                                       and n.invoice_id is null and n.issued_on <= ?5)
+                        from invoice_run_contract r
+                        where r.month = ?1 and r.status = 'PENDING' and (?2 = '*' or r.issuing_entity = ?2) and r.contract_id > ?3
+                        order by r.contract_id limit ?4""")
                 .setParameter(1, month.toString()).setParameter(2, entity).setParameter(3, after).setParameter(4, BATCH)
-                .getResultList());
+                .setParameter(5, Date.valueOf(month.atEndOfMonth())).getResultList());
     }
 
     private static Throwable rootCause(Throwable e) {
