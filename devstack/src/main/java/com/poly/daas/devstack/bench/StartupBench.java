@@ -58,7 +58,7 @@ final class StartupBench {
             int port = Infrastructure.freePort();
             long t0 = System.nanoTime();
             try (ServiceProcess p = ServiceProcess.start(env.root, name, port, env.infra.endpoints(), env.publicKey,
-                    env.data.resolve("logs-second"), Map.of(), env.jvm)) {
+                    env.data.resolve("logs-second"), BenchEnv.PRODUCTION_ENV, env.jvm)) {
                 double ready = awaitReady(p, t0);
                 second = new double[] {ready, quarkusStarted(p), BenchEnv.cpuSeconds(p.pid())};
                 Thread.sleep(5_000);
@@ -86,7 +86,7 @@ final class StartupBench {
         int port = Infrastructure.freePort();
         long t0 = System.nanoTime();
         try (ServiceProcess p = ServiceProcess.start(env.root, name, port, env.infra.endpoints(), env.publicKey,
-                env.data.resolve("logs-first"), extraEnv == null ? Map.of() : extraEnv, env.jvm)) {
+                env.data.resolve("logs-first"), extraEnv == null ? BenchEnv.PRODUCTION_ENV : extraEnv, env.jvm)) {
             double ready = awaitReady(p, t0);
             return new double[] {ready, quarkusStarted(p), BenchEnv.cpuSeconds(p.pid())};
         }
