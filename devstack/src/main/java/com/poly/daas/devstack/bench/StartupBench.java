@@ -63,7 +63,8 @@ final class StartupBench {
                 second = new double[] {ready, quarkusStarted(p), BenchEnv.cpuSeconds(p.pid())};
                 Thread.sleep(5_000);
                 idle = BenchEnv.rssMb(p.pid());
-                String token = BenchEnv.partnerToken(Bench.PARTNER);
+                // contract-service owns the partners (P-BENCH is only in the others' replicas): an agent lists there
+                String token = name.equals("contract-service") ? BenchEnv.staffToken("agent") : BenchEnv.partnerToken(Bench.PARTNER);
                 String url = p.url() + service.getValue();
                 load = HttpLoad.run(8, Duration.ofSeconds(loadSeconds),
                         n -> BenchEnv.request(url, token).GET().build(), 200);
