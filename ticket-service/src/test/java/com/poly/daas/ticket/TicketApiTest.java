@@ -179,6 +179,28 @@ class TicketApiTest {
     }
 
     @Test
+    void idempotencyKeyHoldsFor24HoursThenAnsweringAFreshRequest() {
+        // issue 16 claims a key first and clears an expired one only when the claim finds the key taken
+        Desk desk = desk();
+        String key = UUID.randomUUID().toString();
+        String body = ticketJson(null, desk.customer(), desk.serial());
+        String first = given().header("Authorization", Tokens.partner(desk.partner())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201)
+                .header("Idempotency-Replayed", nullValue()).extract().path("id");
+        given().header("Authorization", Tokens.partner(desk.partner())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body.replace("Handset dead", "Handset still dead")).post("/tickets")
+                .then().statusCode(422).contentType("application/problem+json");
+        clock.advance(Duration.ofHours(25));
+        String second = given().header("Authorization", Tokens.partner(desk.partner())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201)
+                .header("Idempotency-Replayed", nullValue()).extract().path("id");
+        assertThat(second).isNotEqualTo(first);
+        given().header("Authorization", Tokens.partner(desk.partner())).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/tickets").then().statusCode(201)
+                .header("Idempotency-Replayed", "true").body("id", equalTo(second));
+    }
+
+    @Test
     void idempotencyKeyReplaysTheOpeningAndListsFilterAndPage() {
         Desk desk = desk("DE", "DE-BY", "Europe/Berlin");
         String s = desk.serial();

@@ -76,7 +76,8 @@ final class EventBench {
         }
         var draft = send(http, BenchEnv.request(contracts.url() + "/contracts", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customer + "\",\"termMonths\":36,"
-                        + "\"monthlyFee\":{\"amount\":\"9.00\",\"currency\":\"USD\"}}")).build(), 201);
+                        + "\"monthlyFee\":{\"amount\":\"9.00\",\"currency\":\"USD\"},"
+                        + "\"extendedCoverageFee\":{\"amount\":\"2.00\",\"currency\":\"USD\"}}")).build(), 201);
         String contract = id(draft.body());
         send(http, BenchEnv.request(contracts.url() + "/contracts/" + contract + "/activation", token)
                 .header("If-Match", draft.headers().firstValue("ETag").orElseThrow())

@@ -58,12 +58,13 @@ final class StartupBench {
             int port = Infrastructure.freePort();
             long t0 = System.nanoTime();
             try (ServiceProcess p = ServiceProcess.start(env.root, name, port, env.infra.endpoints(), env.publicKey,
-                    env.data.resolve("logs-second"), Map.of(), env.jvm)) {
+                    env.data.resolve("logs-second"), BenchEnv.PRODUCTION_ENV, env.jvm)) {
                 double ready = awaitReady(p, t0);
                 second = new double[] {ready, quarkusStarted(p), BenchEnv.cpuSeconds(p.pid())};
                 Thread.sleep(5_000);
                 idle = BenchEnv.rssMb(p.pid());
-                String token = BenchEnv.partnerToken(Bench.PARTNER);
+                // contract-service owns the partners (P-BENCH is only in the others' replicas): an agent lists there
+                String token = name.equals("contract-service") ? BenchEnv.staffToken("agent") : BenchEnv.partnerToken(Bench.PARTNER);
                 String url = p.url() + service.getValue();
                 load = HttpLoad.run(8, Duration.ofSeconds(loadSeconds),
                         n -> BenchEnv.request(url, token).GET().build(), 200);
@@ -86,7 +87,7 @@ final class StartupBench {
         int port = Infrastructure.freePort();
         long t0 = System.nanoTime();
         try (ServiceProcess p = ServiceProcess.start(env.root, name, port, env.infra.endpoints(), env.publicKey,
-                env.data.resolve("logs-first"), extraEnv == null ? Map.of() : extraEnv, env.jvm)) {
+                env.data.resolve("logs-first"), extraEnv == null ? BenchEnv.PRODUCTION_ENV : extraEnv, env.jvm)) {
             double ready = awaitReady(p, t0);
             return new double[] {ready, quarkusStarted(p), BenchEnv.cpuSeconds(p.pid())};
         }
