@@ -13,6 +13,7 @@ import com.poly.daas.rma.service.ReturnObligations;
 import com.poly.daas.testsupport.MutableClock;
 import com.poly.daas.testsupport.ProgrammeFacts;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ScrapedMetrics;
 import com.poly.daas.testsupport.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -86,7 +87,7 @@ class OverdueScanReplicasTest {
         }
 
         at(ZonedDateTime.of(2027, 1, 20, 12, 0, 0, 0, NEW_YORK)); // every return above is past its due date
-        assertThat(gauge("daas_rmas_returns_past_due_unmarked")).as("the scan's lag before any scan").isGreaterThanOrEqualTo(RMAS);
+        assertThat(ScrapedMetrics.gauge("daas_rmas_returns_past_due_unmarked", null)).as("the scan's lag before any scan").isGreaterThanOrEqualTo(RMAS);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         int marked;
         try {
@@ -114,16 +115,8 @@ class OverdueScanReplicasTest {
 
         obligations.scan(); // another pod's next tick
         assertThat(returnOverdueEvents(ids).values()).hasSize(RMAS).containsOnly(1L);
-        assertThat(gauge("daas_rmas_returns_past_due_unmarked")).as("no lag once a scan ran to the end").isZero();
-        assertThat(gauge("daas_rmas_overdue_scan_age_seconds")).as("this pod just scanned").isZero();
-    }
-
-    /** A gauge as Prometheus scrapes it (operations alerts on the scan's lag). */
-    private static double gauge(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.E+-]+)$").matcher(metrics);
-        assertThat(m.find()).as(name + " in /q/metrics").isTrue();
-        return Double.parseDouble(m.group(1));
+        assertThat(ScrapedMetrics.gauge("daas_rmas_returns_past_due_unmarked", null)).as("no lag once a scan ran to the end").isZero();
+        assertThat(ScrapedMetrics.gauge("daas_rmas_overdue_scan_age_seconds", null)).as("this pod just scanned").isZero();
     }
 
     private Map<String, Long> returnOverdueEvents(List<String> ids) {

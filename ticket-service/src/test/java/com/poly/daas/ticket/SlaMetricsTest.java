@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.poly.daas.testsupport.MutableClock;
 import com.poly.daas.testsupport.RealInfrastructure;
+import com.poly.daas.testsupport.ScrapedMetrics;
 import com.poly.daas.testsupport.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,8 +14,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = RealInfrastructure.class, restrictToAnnotatedClass = false)
 class SlaMetricsTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final Pattern GAUGE = Pattern.compile("(?m)^daas_tickets_triage_overdue(?:\\{[^}]*})? ([0-9.E+-]+)$");
 
     @Inject
     MutableClock clock;
@@ -70,17 +68,10 @@ class SlaMetricsTest {
     }
 
     private static long firstResponsesOverdue() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^daas_tickets_milestones_overdue\\{[^}]*milestone=\"FIRST_RESPONSE\"[^}]*} ([0-9.E+-]+)$")
-                .matcher(metrics);
-        assertThat(m.find()).as("daas_tickets_milestones_overdue{milestone=FIRST_RESPONSE} in /q/metrics").isTrue();
-        return (long) Double.parseDouble(m.group(1));
+        return (long) ScrapedMetrics.gauge("daas_tickets_milestones_overdue", "milestone=\"FIRST_RESPONSE\"");
     }
 
     private static long overdue() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = GAUGE.matcher(metrics);
-        assertThat(m.find()).as("daas_tickets_triage_overdue in /q/metrics").isTrue();
-        return (long) Double.parseDouble(m.group(1));
+        return (long) ScrapedMetrics.gauge("daas_tickets_triage_overdue", null);
     }
 }
