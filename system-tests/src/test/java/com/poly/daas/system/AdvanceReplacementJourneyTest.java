@@ -57,7 +57,7 @@ class AdvanceReplacementJourneyTest {
     }
 
     static RequestSpecification at(String service, String token) {
-        return given().baseUri(running.url(service)).header("Authorization", token).contentType("application/json");
+        return running.at(service, token);
     }
 
     /** A certified partner, its US customer with an active 36-month contract, and a DaaS desk phone model. */
@@ -111,7 +111,7 @@ class AdvanceReplacementJourneyTest {
     }
 
     static String serial() {
-        return "SN" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        return Programme.unique("SN");
     }
 
     /** The partner registers and enrols a delivered device (P3) and a spare unit of the same model. */

@@ -1,6 +1,5 @@
 package com.poly.daas.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -53,8 +52,7 @@ class MonthlyInvoicesJourneyTest {
     @BeforeAll
     static void start(RunningSuite suite) {
         running = suite;
-        year = Instant.parse(at("billing-service", admin).get("/demo/clock").then().statusCode(200).extract().<String>path("now"))
-                .atZone(java.time.ZoneOffset.UTC).getYear() + 1;
+        year = suite.nextYearOnTheDemoClock();
     }
 
     @AfterAll
@@ -63,7 +61,7 @@ class MonthlyInvoicesJourneyTest {
     }
 
     static RequestSpecification at(String service, String token) {
-        return given().baseUri(running.url(service)).header("Authorization", token).contentType("application/json");
+        return running.at(service, token);
     }
 
     static String month(int m) {
@@ -71,7 +69,7 @@ class MonthlyInvoicesJourneyTest {
     }
 
     static String serial() {
-        return "SN" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        return Programme.unique("SN");
     }
 
     /** The partner registers a phone delivered today to its customer and enrols it with the option (P3, E1, E3). */

@@ -1,6 +1,5 @@
 package com.poly.daas.system;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,7 +29,7 @@ final class Programme {
     }
 
     RequestSpecification at(String service, String token) {
-        return given().baseUri(running.url(service)).header("Authorization", token).contentType("application/json");
+        return running.at(service, token);
     }
 
     static String unique(String prefix) {

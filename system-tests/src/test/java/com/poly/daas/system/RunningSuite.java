@@ -84,6 +84,18 @@ final class RunningSuite implements ExtensionContext.Store.CloseableResource, Au
         return suite.service(service).url();
     }
 
+    /** A JSON request to {@code service} with the caller's bearer token. */
+    io.restassured.specification.RequestSpecification at(String service, String token) {
+        return io.restassured.RestAssured.given().baseUri(url(service)).header("Authorization", token)
+                .contentType("application/json");
+    }
+
+    /** The year after the one the demo clock shows now: its months are a journey's to move through. */
+    int nextYearOnTheDemoClock() {
+        return java.time.Instant.parse(at("billing-service", "Bearer " + DevTokens.staff("admin")).get("/demo/clock").then()
+                .statusCode(200).extract().<String>path("now")).atZone(java.time.ZoneOffset.UTC).getYear() + 1;
+    }
+
     /** Issue 14: sets the demo clock of all five services to {@code instant} (time flows on from there). */
     void clockAt(java.time.Instant instant) {
         demoClock("{\"set\":\"" + instant + "\"}");
