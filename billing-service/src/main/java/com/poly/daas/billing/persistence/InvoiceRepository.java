@@ -3,17 +3,23 @@ package com.poly.daas.billing.persistence;
 import com.poly.daas.billing.domain.Invoice;
 import com.poly.daas.platform.api.Keyset;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.security.PartnerScope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Invoices; every query is partner-scoped by the platform's partner filter. */
+/** Invoices; every query is partner-scoped by the platform's partner filter, the list page
+ * by the same condition written into its query ({@link PartnerScope}: Hibernate then reuses its translation). */
 @ApplicationScoped
 public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
+    @Inject
+    PartnerScope scope;
+
     /** An invoice is CORRECTED once a later invoice of its contract carries an adjustment line of its month. */
     private static final String CORRECTED = """
             exists (select 1 from InvoiceLine l where l.kind = 'ADJUSTMENT' and l.correctsMonth = i.month
@@ -45,6 +51,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
     public List<Invoice> page(Filter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("from Invoice i where 1 = 1");
         Parameters params = new Parameters();
+        scope.restrict("i.partnerId", query, params);
         eq(query, params, "partnerId", filter.partnerId());
         eq(query, params, "customerId", filter.customerId());
         eq(query, params, "contractId", filter.contractId());
@@ -63,7 +70,7 @@ public class InvoiceRepository implements PanacheRepositoryBase<Invoice, UUID> {
             query.append(" and not ").append(CORRECTED);
         }
         Keyset.newestFirst(page, "issuedAt", query, params);
-        return find(query.toString(), Sort.descending("issuedAt", "id"), params).page(0, page.limit() + 1).list();
+        return scope.explicitly(() -> find(query.toString(), Sort.descending("issuedAt", "id"), params).page(0, page.limit() + 1).list());
     }
 
     private static void eq(StringBuilder query, Parameters params, String field, String value) {

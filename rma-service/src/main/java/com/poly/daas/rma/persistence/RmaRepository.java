@@ -3,12 +3,14 @@ package com.poly.daas.rma.persistence;
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.Keyset;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.security.PartnerScope;
 import com.poly.daas.rma.domain.Rma;
 import com.poly.daas.rma.domain.RmaStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -16,9 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** RMAs; every query is partner-scoped by the platform's partner filter. */
+/** RMAs; every query is partner-scoped by the platform's partner filter, the list page
+ * by the same condition written into its query ({@link PartnerScope}: Hibernate then reuses its translation). */
 @ApplicationScoped
 public class RmaRepository implements PanacheRepositoryBase<Rma, UUID> {
+    @Inject
+    PartnerScope scope;
 
     public static String sortKey(Rma r) {
         return Keyset.newestFirstKey(r.authorisedAt, r.id);
@@ -42,6 +47,7 @@ public class RmaRepository implements PanacheRepositoryBase<Rma, UUID> {
     public List<Rma> page(RmaStatus status, String serial, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        scope.restrict("partnerId", query, params);
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);
@@ -51,7 +57,7 @@ public class RmaRepository implements PanacheRepositoryBase<Rma, UUID> {
             params.and("serial", serial);
         }
         Keyset.newestFirst(page, "authorisedAt", query, params);
-        return find(query.toString(), Sort.descending("authorisedAt", "id"), params).page(0, page.limit() + 1).list();
+        return scope.explicitly(() -> find(query.toString(), Sort.descending("authorisedAt", "id"), params).page(0, page.limit() + 1).list());
     }
 
     /**
