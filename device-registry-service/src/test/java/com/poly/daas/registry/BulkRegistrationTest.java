@@ -89,6 +89,15 @@ class BulkRegistrationTest {
         assertThat(events.get(0).payload().get("partnerId").asText()).isEqualTo(partner);
         assertThat(events.get(0).payload().get("deliveredOn").asText()).isEqualTo("2026-10-01");
         assertThat(events.get(0).producer()).isEqualTo("device-registry-service");
+        // issue 16: the outbox rows are written by COPY with their own JSON writer; the envelope reads back like any other
+        var envelope = com.poly.daas.events.EventJson.readEnvelope(com.poly.daas.events.EventJson.write(events.get(0)));
+        assertThat(envelope.aggregateType()).isEqualTo("Device");
+        assertThat(envelope.aggregateId()).isEqualTo(stored);
+        assertThat(envelope.schemaVersion()).isEqualTo(1);
+        assertThat(envelope.occurredAt()).isNotNull();
+        assertThat(com.poly.daas.events.EventJson.payload(envelope, com.poly.daas.events.registry.DeviceRegistered.class))
+                .isEqualTo(new com.poly.daas.events.registry.DeviceRegistered(stored, sku, partner, customer,
+                        java.time.LocalDate.of(2026, 10, 1), null));
     }
 
     @Test
