@@ -1,6 +1,5 @@
 package com.poly.daas.registry.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.poly.daas.events.DomainEvent;
 import com.poly.daas.events.EventJson;
@@ -49,7 +48,12 @@ import org.hibernate.Session;
 public class BulkRegistration {
     public static final int MAX_ROWS = 10_000;
     private static final Pattern SERIAL = Pattern.compile(DeviceViews.SERIAL_PATTERN);
-    private static final ObjectWriter ENVELOPE_WRITER = EventJson.mapper().writerFor(TypedEnvelope.class);
+    /**
+     * The outbox payload of a DeviceRegistered: the same JSON as {@link EventJson#envelope} + {@link EventJson#write}
+     * (same mapper, same field names), written straight into the COPY stream instead of through a JSON tree and a
+     * string per device.
+     */
+    private static final ObjectWriter ENVELOPE_WRITER = CopyRows.jsonWriter(EventJson.mapper().writerFor(TypedEnvelope.class));
 
     public enum Mode { ALL, PARTIAL }
 
@@ -195,29 +199,16 @@ public class BulkRegistration {
     private void insert(Connection c, String partnerId, List<BulkDevice> good, Instant now) throws SQLException {
         String at = now.toString();
         String status = DeviceStatus.REGISTERED.name();
-        CopyRows devices = new CopyRows("device", "id, partner_id, customer_id, serial, sku, delivered_on, status, "
-                + "replaces_serial, registered_at, version", good.size());
-        CopyRows history = new CopyRows("device_status_change", "id, partner_id, device_id, previous_status, status, "
-                + "reason, changed_at", good.size());
-        CopyRows events = new CopyRows("outbox_event", "id, aggregatetype, aggregateid, type, payload, topic, "
-                + "schema_version, occurred_at", good.size());
-        EventType type = EventType.DEVICE_REGISTERED;
-        for (BulkDevice row : good) {
-            UUID id = UUID.randomUUID();
-            devices.plain(id).value(partnerId).value(row.customerId()).value(row.serial()).value(row.sku())
-                    .plain(row.deliveredOn()).plain(status).plain(null).plain(at).plain(0).endRow();
-            history.plain(UUID.randomUUID()).value(partnerId).plain(id).plain(null).plain(status)
-                    .value("registered (bulk)").plain(at).endRow();
-            UUID eventId = UUID.randomUUID();
-            DeviceRegistered event = new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(),
-                    row.deliveredOn(), null);
-            events.plain(eventId).value(type.aggregateType()).value(event.aggregateId()).value(type.wireName())
-                    .value(envelopeJson(new TypedEnvelope(eventId, type.wireName(), type.schemaVersion(), now,
-                            type.aggregateType(), event.aggregateId(), producer, event)))
-                    .value(type.topic()).plain(type.schemaVersion()).plain(at).endRow();
-        }
-        try {
-            devices.copy(c);
+        UUID[] ids = new UUID[good.size()];
+        try (CopyRows devices = CopyRows.start(c, "device", "id, partner_id, customer_id, serial, sku, delivered_on, "
+                + "status, replaces_serial, registered_at, version")) {
+            for (int i = 0; i < ids.length; i++) {
+                BulkDevice row = good.get(i);
+                ids[i] = UUID.randomUUID();
+                devices.plain(ids[i]).value(partnerId).value(row.customerId()).value(row.serial()).value(row.sku())
+                        .plain(row.deliveredOn()).plain(status).plain(null).plain(at).plain(0).endRow();
+            }
+            devices.finish();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
                 // registered concurrently by another request between the duplicate check and this insert
@@ -226,19 +217,27 @@ public class BulkRegistration {
             }
             throw e;
         }
-        history.copy(c);
-        events.copy(c);
-    }
-
-    /**
-     * The outbox payload of one event: the same JSON as {@link EventJson#envelope} + {@link EventJson#write} (same mapper,
-     * same field names), written in one pass by a reused writer instead of through a JSON tree per device.
-     */
-    private static String envelopeJson(TypedEnvelope envelope) {
-        try {
-            return ENVELOPE_WRITER.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot serialise the envelope of " + envelope.aggregateId(), e);
+        try (CopyRows history = CopyRows.start(c, "device_status_change", "id, partner_id, device_id, previous_status, "
+                + "status, reason, changed_at")) {
+            for (UUID id : ids) {
+                history.plain(UUID.randomUUID()).value(partnerId).plain(id).plain(null).plain(status)
+                        .value("registered (bulk)").plain(at).endRow();
+            }
+            history.finish();
+        }
+        EventType type = EventType.DEVICE_REGISTERED;
+        try (CopyRows events = CopyRows.start(c, "outbox_event", "id, aggregatetype, aggregateid, type, payload, topic, "
+                + "schema_version, occurred_at")) {
+            for (BulkDevice row : good) {
+                UUID eventId = UUID.randomUUID();
+                DeviceRegistered event = new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(),
+                        row.deliveredOn(), null);
+                events.plain(eventId).value(type.aggregateType()).value(event.aggregateId()).value(type.wireName())
+                        .json(ENVELOPE_WRITER, new TypedEnvelope(eventId, type.wireName(), type.schemaVersion(), now,
+                                type.aggregateType(), event.aggregateId(), producer, event))
+                        .value(type.topic()).plain(type.schemaVersion()).plain(at).endRow();
+            }
+            events.finish();
         }
     }
 
