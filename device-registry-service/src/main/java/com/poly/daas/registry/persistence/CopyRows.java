@@ -77,7 +77,17 @@ public final class CopyRows implements AutoCloseable {
 
     /** Adds a value whose text form needs no escaping and is ASCII (numbers, UUIDs, ISO dates and instants, enum names). */
     public CopyRows plain(Object value) {
-        return value == null ? value((String) null) : value(value.toString());
+        if (value == null) {
+            return value((String) null);
+        }
+        separate();
+        String text = value.toString();
+        int n = text.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buffer[length++] = (byte) text.charAt(i);
+        }
+        return this;
     }
 
     /** Adds {@code value} as JSON written by {@code writer} (which must not close its target), escaped for COPY. */

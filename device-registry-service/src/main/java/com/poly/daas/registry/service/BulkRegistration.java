@@ -233,7 +233,7 @@ public class BulkRegistration {
                 DeviceRegistered event = new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(),
                         row.deliveredOn(), null);
                 events.plain(eventId).value(type.aggregateType()).value(event.aggregateId()).value(type.wireName())
-                        .json(ENVELOPE_WRITER, new TypedEnvelope(eventId, type.wireName(), type.schemaVersion(), now,
+                        .json(ENVELOPE_WRITER, new TypedEnvelope(eventId, type.wireName(), type.schemaVersion(), at,
                                 type.aggregateType(), event.aggregateId(), producer, event))
                         .value(type.topic()).plain(type.schemaVersion()).plain(at).endRow();
             }
@@ -241,8 +241,11 @@ public class BulkRegistration {
         }
     }
 
-    /** {@link com.poly.daas.events.EventEnvelope} with the payload as the event itself rather than a JSON tree. */
-    record TypedEnvelope(UUID eventId, String type, int schemaVersion, Instant occurredAt, String aggregateType,
+    /**
+     * {@link com.poly.daas.events.EventEnvelope} with the payload as the event itself rather than a JSON tree, and
+     * {@code occurredAt} formatted once per request ({@link Instant#toString()} is ISO_INSTANT, as the mapper writes it).
+     */
+    record TypedEnvelope(UUID eventId, String type, int schemaVersion, String occurredAt, String aggregateType,
                          String aggregateId, String producer, DomainEvent payload) {
     }
 }
