@@ -140,6 +140,48 @@ class InvoiceRunsAndCorrectionsTest {
     }
 
     @Test
+    void B1_B3_aBatchOfContractsThatFailsInTheDatabaseIsSettledAgainOneByOne_theBadContractFailsAlone_noNumberIsSkipped() {
+        // three plain contracts settled in one batch transaction; one of them already has an invoice of the month (the
+        // unique (contract, month) refuses a second): the batch rolls back with the numbers it took, and each contract
+        // is settled again on its own
+        List<String> contracts = IntStream.range(0, 3).mapToObj(i -> id("C-")).sorted().toList();
+        for (String c : contracts) {
+            sql("""
+                    insert into billing_contract (contract_id, partner_id, customer_id, customer_country, currency, term_months,
+                        activated_on, ended_on, end_reason, terminated_on, issuing_entity, updated_at)
+                    values (?1, ?2, 'CU-1', 'US', 'USD', 12, date '2024-04-01', date '2024-05-01', 'TERMINATED: test',
+                        date '2024-05-01', 'NA', now())""", c, PARTNER);
+            sql("""
+                    insert into billable_device (id, partner_id, contract_id, serial, sku, coverage_start, coverage_end,
+                        coverage_option, monthly_fee, currency, updated_at)
+                    values (gen_random_uuid(), ?2, ?1, ?3, 'CCX-500', date '2024-04-01', date '2027-04-01', 'STANDARD', 30, 'USD', now())""",
+                    c, PARTNER, id("SB"));
+        }
+        String bad = contracts.get(1);
+        java.util.UUID earlier = java.util.UUID.randomUUID();
+        sql("""
+                insert into invoice_run (id, month, requested_by, started_at, invoices_created, already_invoiced, status)
+                values (?1, '2024-04', 'test', now(), 1, 0, 'COMPLETED')""", earlier);
+        sql("""
+                insert into invoice (id, partner_id, contract_id, month, currency, total, issued_at, run_id, number, issuing_entity,
+                    issued_on) values (gen_random_uuid(), ?2, ?1, '2024-04', 'USD', 1, now(), ?3, ?4, 'NA', date '2024-05-02')""",
+                bad, PARTNER, earlier, "X-" + bad);
+
+        JsonPath run = invoiced("2024-04");
+        assertThat(run.getList("failures.contractId")).containsExactly(bad);
+        assertThat(run.getString("failures[0].detail")).contains("invoice_once_per_contract_and_month");
+        String first = onlyInvoice(contracts.get(0), "2024-04").getString("number");
+        String third = onlyInvoice(contracts.get(2), "2024-04").getString("number");
+        assertThat(onlyInvoice(contracts.get(0), "2024-04").getString("total.amount")).isEqualTo("30.00");
+        long n1 = Long.parseLong(first.substring(first.lastIndexOf('-') + 1));
+        long n3 = Long.parseLong(third.substring(third.lastIndexOf('-') + 1));
+        assertThat(n3).as("B1: the rolled-back batch gave its numbers back").isEqualTo(n1 + 1);
+        Number last = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select last_number from invoice_number_counter where issuing_entity = 'NA' and year = 2026").getSingleResult());
+        assertThat(last.longValue()).as("no number taken after the last one issued").isEqualTo(n3);
+    }
+
+    @Test
     void B1_theScheduledRunComesOnTheFirstBusinessDayOfEachIssuingEntitysCalendar_once() {
         String american = id("C-");
         String european = id("C-");

@@ -130,6 +130,9 @@ class InvoicingTest {
         assertThat(events.get(0).payload().get("total").get("amount").asText()).isEqualTo("76.20");
         assertThat(events.get(0).payload().get("total").get("currency").asText()).isEqualTo("USD");
         assertThat(events.get(0).payload().get("contractId").asText()).isEqualTo(contractId);
+        assertThat(events.get(0).payload().get("number").asText()).as("B1: partner ERPs match the event by its number")
+                .isEqualTo(invoice.getString("items[0].number"));
+        assertThat(events.get(0).payload().get("issuingEntity").asText()).isEqualTo("NA");
         assertThat(events.get(0).producer()).isEqualTo("billing-service");
     }
 

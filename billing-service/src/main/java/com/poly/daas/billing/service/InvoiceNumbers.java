@@ -5,6 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * B1: gap-free invoice numbers per issuing entity and year. The number is taken from a counter row locked in the
@@ -33,5 +37,33 @@ public class InvoiceNumbers {
             return next(entity, year);
         }
         return entity.number(year, next.get(0).longValue());
+    }
+
+    /**
+     * Takes the next {@code count} numbers of the entity's year at once, on the issuing transaction's connection, and
+     * returns the first (the others follow it). Same counter row and lock as {@link #next}: a batch that rolls back
+     * gives all of them back. Callers taking several entities' blocks in one transaction take them in name order.
+     */
+    public long reserve(Connection connection, IssuingEntity entity, int year, int count) throws SQLException {
+        try (PreparedStatement take = connection.prepareStatement("""
+                update invoice_number_counter set last_number = last_number + ?
+                where issuing_entity = ? and year = ? returning last_number""")) {
+            take.setInt(1, count);
+            take.setString(2, entity.name());
+            take.setInt(3, year);
+            try (ResultSet rs = take.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1) - count + 1;
+                }
+            }
+        }
+        try (PreparedStatement create = connection.prepareStatement("""
+                insert into invoice_number_counter (issuing_entity, year, last_number) values (?, ?, 0)
+                on conflict (issuing_entity, year) do nothing""")) {
+            create.setString(1, entity.name());
+            create.setInt(2, year);
+            create.executeUpdate();
+        }
+        return reserve(connection, entity, year, count);
     }
 }

@@ -36,7 +36,9 @@ import org.jboss.logging.Logger;
  * for any ended month. A run writes the month's work list (one row per contract and month, {@code on conflict do
  * nothing}) and settles it contract by contract, each in its own transaction, claimed with {@code SKIP LOCKED}: two
  * runs of a month, on one replica or two, share the work and never invoice a contract twice. A run left RUNNING by a
- * crash is taken up again by the next check, on any replica.
+ * crash is taken up again by the next check, on any replica. Plain contracts (device lines only) are settled in
+ * batches, one transaction per batch ({@link BatchSettlement}); a batch that fails is settled again contract by contract,
+ * so a bad contract fails alone.
  */
 @ApplicationScoped
 public class InvoiceRuns {
@@ -46,6 +48,8 @@ public class InvoiceRuns {
     @Inject
     MonthlyInvoicing invoicing;
     @Inject
+    BatchSettlement batches;
+    @Inject
     IssuingCalendars calendars;
     @Inject
     Clock clock;
@@ -53,6 +57,9 @@ public class InvoiceRuns {
     EntityManager em;
     @ConfigProperty(name = "daas.billing.run.workers", defaultValue = "2")
     int workers;
+    /** Plain contracts settled per transaction by {@link BatchSettlement}; 1 settles each on its own. */
+    @ConfigProperty(name = "daas.billing.run.contracts-per-transaction", defaultValue = "50")
+    int contractsPerTransaction;
 
     private final Set<UUID> inProgress = ConcurrentHashMap.newKeySet();
     private ExecutorService runner;
@@ -218,15 +225,20 @@ public class InvoiceRuns {
                 continue;
             }
             List<Future<?>> done = new ArrayList<>();
+            List<String> plain = new ArrayList<>();
             for (Object[] row : batch) {
                 String contractId = (String) row[0];
-                boolean penaltiesDue = Boolean.TRUE.equals(row[1]);
+                if (Boolean.TRUE.equals(row[1])) {
+                    done.add(pool.submit(() -> settleOne(runId, contractId, month, true)));
+                } else {
+                    plain.add(contractId);
+                }
+            }
+            for (int from = 0; from < plain.size(); from += contractsPerTransaction) {
+                List<String> chunk = plain.subList(from, Math.min(plain.size(), from + contractsPerTransaction));
                 done.add(pool.submit(() -> {
-                    try {
-                        invoicing.settle(contractId, month, runId, penaltiesDue);
-                    } catch (RuntimeException e) {
-                        LOG.warnf("Invoice run %s: contract %s of %s failed: %s", runId, contractId, month, e.toString());
-                        invoicing.failed(contractId, month, runId, rootCause(e));
+                    for (String contractId : batches.settle(chunk, month, runId)) {
+                        settleOne(runId, contractId, month, false);
                     }
                 }));
             }
@@ -247,6 +259,16 @@ public class InvoiceRuns {
                             invoices_created = (select count(*) from invoice where run_id = ?1)
                         where id = ?1 and status = 'RUNNING'""")
                 .setParameter(1, runId).setParameter(2, Timestamp.from(clock.instant())).executeUpdate());
+    }
+
+    /** One contract in its own transaction; its failure is recorded as its outcome (FAILED, retried by a later run). */
+    private void settleOne(UUID runId, String contractId, YearMonth month, boolean penaltiesDue) {
+        try {
+            invoicing.settle(contractId, month, runId, penaltiesDue);
+        } catch (RuntimeException e) {
+            LOG.warnf("Invoice run %s: contract %s of %s failed: %s", runId, contractId, month, e.toString());
+            invoicing.failed(contractId, month, runId, rootCause(e));
+        }
     }
 
     /** The next pending contracts, each with whether it has penalty charges or credit notes due (B2, A4). */

@@ -37,7 +37,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * B1 monthly invoicing of ONE contract for one month, in its own transaction (a failing contract never rolls back the
@@ -134,40 +133,12 @@ public class MonthlyInvoicing {
         }
         IssuingEntity entity = entityOf(contract);
         String currency = contract.currency;
-        int digits;
-        try {
-            digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("contract " + contract.contractId + " is billed in " + currency
-                    + ", not an ISO 4217 currency");
-        }
+        int digits = fractionDigits(contract);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Invoice invoice = new Invoice();
-        invoice.id = UUID.randomUUID();
-        invoice.partnerId = contract.partnerId;
-        invoice.contractId = contract.contractId;
-        invoice.customerId = contract.customerId;
-        invoice.month = month.toString();
-        invoice.currency = currency;
-        invoice.issuedAt = now;
-        invoice.issuedOn = calendars.today(entity);
-        invoice.issuingEntity = entity.name();
-        invoice.runId = runId;
+        Invoice invoice = draft(contract, month, runId, entity, now, calendars.today(entity));
 
         List<BillableDevice> all = devices.ofContract(contract.contractId);
-        Map<String, BillableDevice> bySerial = all.stream().collect(Collectors.toMap(d -> d.serial, d -> d, (a, b) -> a));
-        for (BillableDevice device : all) {
-            if (device.currency != null && !device.currency.equals(currency)) {
-                continue; // refused by the replica already; never mix currencies on one invoice
-            }
-            charge(contract, device, bySerial, month, digits).ifPresent(c -> {
-                InvoiceLine line = deviceLine(invoice, device, c, "DEVICE", month.toString());
-                line.ruleIds = device.replacesSerial == null ? "B1" : "B1,P4";
-                if (device.replacesSerial != null) {
-                    line.note = "Replacement of " + device.replacesSerial + ", billed from the day it shipped (P4).";
-                }
-            });
-        }
+        Map<String, BillableDevice> bySerial = deviceLines(invoice, contract, all, month, digits);
         adjustments(contract, invoice, all, bySerial, month, digits);
         int deviceLines = invoice.lines.size();
 
@@ -201,14 +172,7 @@ public class MonthlyInvoicing {
         if (invoice.lines.isEmpty()) {
             return new Settlement("NOTHING_DUE", null, "nothing billable in " + month);
         }
-        BigDecimal total = BigDecimal.ZERO.setScale(digits);
-        int n = 0;
-        for (InvoiceLine line : invoice.lines) {
-            line.lineNo = ++n;
-            total = total.add(line.amount); // totals are the sum of the rounded lines
-        }
-        invoice.total = total;
-        invoice.documentType = total.signum() < 0 ? "CREDIT_NOTE" : "INVOICE";
+        total(invoice, digits);
         for (PenaltyCharge charge : charged) {
             penalties.invoiced(charge, invoice.id, invoice.month);
         }
@@ -220,9 +184,79 @@ public class MonthlyInvoicing {
         // last: the counter row stays locked until the commit (gap-free numbering)
         invoice.number = numbers.next(entity, invoice.issuedOn.getYear());
         invoices.persist(invoice);
-        outbox.publish(new InvoiceIssued(invoice.id.toString(), invoice.partnerId, invoice.contractId, invoice.customerId,
-                invoice.month, new Money(total, currency), deviceLines, now));
+        outbox.publish(issued(invoice, deviceLines));
         return new Settlement("INVOICED", invoice, invoice.number);
+    }
+
+    /** The currency's minor unit (B1: each line is rounded to it); refuses a code that is not ISO 4217. */
+    static int fractionDigits(BillingContract contract) {
+        try {
+            return Currency.getInstance(contract.currency).getDefaultFractionDigits();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("contract " + contract.contractId + " is billed in " + contract.currency
+                    + ", not an ISO 4217 currency");
+        }
+    }
+
+    /** An invoice of the contract's month without lines or number yet, issued now ({@code issuedOn}: the entity's day). */
+    static Invoice draft(BillingContract contract, YearMonth month, UUID runId, IssuingEntity entity, Instant now,
+                         LocalDate issuedOn) {
+        Invoice invoice = new Invoice();
+        invoice.id = UUID.randomUUID();
+        invoice.partnerId = contract.partnerId;
+        invoice.contractId = contract.contractId;
+        invoice.customerId = contract.customerId;
+        invoice.month = month.toString();
+        invoice.currency = contract.currency;
+        invoice.issuedAt = now;
+        invoice.issuedOn = issuedOn;
+        invoice.issuingEntity = entity.name();
+        invoice.runId = runId;
+        return invoice;
+    }
+
+    /**
+     * B1: a DEVICE line per device (in the given order) billable in the month, P4 replacements from their ship day.
+     * Returns the devices by serial (for the adjustments).
+     */
+    static Map<String, BillableDevice> deviceLines(Invoice invoice, BillingContract contract, List<BillableDevice> all,
+                                                   YearMonth month, int digits) {
+        Map<String, BillableDevice> bySerial = new HashMap<>();
+        for (BillableDevice device : all) {
+            bySerial.putIfAbsent(device.serial, device);
+        }
+        for (BillableDevice device : all) {
+            if (device.currency != null && !device.currency.equals(contract.currency)) {
+                continue; // refused by the replica already; never mix currencies on one invoice
+            }
+            charge(contract, device, bySerial, month, digits).ifPresent(c -> {
+                InvoiceLine line = deviceLine(invoice, device, c, "DEVICE", month.toString());
+                line.ruleIds = device.replacesSerial == null ? "B1" : "B1,P4";
+                if (device.replacesSerial != null) {
+                    line.note = "Replacement of " + device.replacesSerial + ", billed from the day it shipped (P4).";
+                }
+            });
+        }
+        return bySerial;
+    }
+
+    /** Numbers the lines and sets the total, the sum of the rounded lines (B1); negative: a credit note. */
+    static void total(Invoice invoice, int digits) {
+        BigDecimal total = BigDecimal.ZERO.setScale(digits);
+        int n = 0;
+        for (InvoiceLine line : invoice.lines) {
+            line.lineNo = ++n;
+            total = total.add(line.amount);
+        }
+        invoice.total = total;
+        invoice.documentType = total.signum() < 0 ? "CREDIT_NOTE" : "INVOICE";
+    }
+
+    /** The event of a numbered invoice: partner ERPs match it by its number and issuing entity. */
+    static InvoiceIssued issued(Invoice invoice, int deviceLines) {
+        return new InvoiceIssued(invoice.id.toString(), invoice.partnerId, invoice.contractId, invoice.customerId,
+                invoice.month, new Money(invoice.total, invoice.currency), deviceLines, invoice.issuedAt, invoice.number,
+                invoice.issuingEntity);
     }
 
     static IssuingEntity entityOf(BillingContract contract) {

@@ -26,7 +26,7 @@ import java.util.UUID;
  *   startup  each service started alone: time to ready, resident memory idle and after load
  * </pre>
  * Options: {@code --jvm "<flags>"} (the services' JVM flags; default {@link BenchEnv#PRODUCTION_JVM}),
- * {@code --clients N}, {@code --seconds N}, {@code --warmup N}. Services run from their packaged jars
+ * {@code --clients N}, {@code --seconds N}, {@code --warmup N}; startup also {@code --services a,b} (default: all five). Services run from their packaged jars
  * ({@code target/quarkus-app/quarkus-run.jar}), PostgreSQL and Kafka from devstack. Never part of a test run.
  */
 public final class Bench {
@@ -54,7 +54,8 @@ public final class Bench {
                 case "read" -> read(env, clients, seconds, warmup);
                 case "bulk" -> BulkBench.run(env, Integer.parseInt(option(rest, "--requests", "10")),
                         Integer.parseInt(option(rest, "--rows", "10000")));
-                case "startup" -> StartupBench.run(env, Integer.parseInt(option(rest, "--load-seconds", "20")));
+                case "startup" -> StartupBench.run(env, Integer.parseInt(option(rest, "--load-seconds", "20")),
+                        option(rest, "--services", ""));
                 case "events" -> EventBench.run(env, Integer.parseInt(option(rest, "--events", "10000")),
                         Integer.parseInt(option(rest, "--rate", "200")));
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,8 @@ final class StartupBench {
     private StartupBench() {
     }
 
-    static String run(BenchEnv env, int loadSeconds) throws Exception {
+    static String run(BenchEnv env, int loadSeconds, String only) throws Exception {
+        Set<String> chosen = only.isBlank() ? SERVICES.keySet() : Set.of(only.split(","));
         env.publish(Topics.PARTIES, new PartnerRegistered(Bench.PARTNER, "Partner " + Bench.PARTNER, "ACTIVE",
                 LocalDate.of(2000, 1, 1), LocalDate.of(2099, 12, 31), Instant.now()), "contract-service");
         env.flush();
@@ -50,6 +52,9 @@ final class StartupBench {
                 + "RSS after " + loadSeconds + " s of 8 clients listing | list req/s | target |\n|---|---|---|---|---|---|---|\n");
         for (var service : SERVICES.entrySet()) {
             String name = service.getKey();
+            if (!chosen.contains(name)) {
+                continue;
+            }
             double[] first = startAndStop(env, name, null, 0);
             double[] second;
             long idle;

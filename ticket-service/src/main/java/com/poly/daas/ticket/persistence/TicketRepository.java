@@ -3,19 +3,27 @@ package com.poly.daas.ticket.persistence;
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.api.Keyset;
 import com.poly.daas.platform.api.PageRequest;
+import com.poly.daas.platform.security.PartnerScope;
 import com.poly.daas.ticket.domain.Ticket;
 import com.poly.daas.ticket.domain.TicketStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Tickets; every query is partner-scoped by the platform's partner filter. */
+/**
+ * Tickets; every query is partner-scoped: by the platform's partner filter, or, for the hot lists (search and queue),
+ * by the same condition written into the query ({@link PartnerScope}) so that Hibernate reuses their translation.
+ */
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
+    @Inject
+    PartnerScope scope;
+
     /** A milestone whose due instant passed before it was met, stopped or paused (or before :now). S3. */
     private static final String BREACHED = "id in (select m.ticketId from SlaMilestone m where m.dueAt < "
             + "coalesce(m.pausedAt, m.metAt, m.stoppedAt, :now))";
@@ -35,10 +43,11 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                          Instant openedBefore, String text, Instant now) {
     }
 
-    /** Issue 13, search: newest first, keyset page, every filter optional; partner-scoped by the filter. */
+    /** Issue 13, search: newest first, keyset page, every filter optional; partner-scoped (S2, issue 9). */
     public List<Ticket> search(Search s, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
+        scope.restrict("partnerId", query, params);
         if (s.status() != null) {
             query.append(" and status = :status");
             params.and("status", s.status());
@@ -68,7 +77,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             params.and("text", "%" + likeEscaped(s.text().toLowerCase()) + "%");
         }
         Keyset.newestFirst(page, "openedAt", query, params);
-        return find(query.toString(), Sort.descending("openedAt", "id"), params).page(0, page.limit() + 1).list();
+        return scope.explicitly(() -> find(query.toString(), Sort.descending("openedAt", "id"), params).page(0, page.limit() + 1).list());
     }
 
     /** What the desk queue filters on (null: any). */
@@ -95,6 +104,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             query.append("status in :open");
             params.and("open", List.of(TicketStatus.OPEN, TicketStatus.WAITING_ON_PARTNER, TicketStatus.TRIAGED));
         }
+        scope.restrict("partnerId", query, params);
         if (q.breached() != null) {
             query.append(q.breached() ? " and " : " and not ").append(BREACHED);
             params.and("now", q.now());
@@ -133,7 +143,7 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
                 params.and("cursorDue", due);
             }
         }
-        return find(query + " order by nextDueAt asc nulls last, id asc", params).page(0, page.limit() + 1).list();
+        return scope.explicitly(() -> find(query + " order by nextDueAt asc nulls last, id asc", params).page(0, page.limit() + 1).list());
     }
 
     private static String likeEscaped(String text) {

@@ -16,6 +16,7 @@ import com.poly.daas.platform.parties.CustomerSite;
 import com.poly.daas.platform.parties.TrustBoundary;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.platform.security.Caller;
+import com.poly.daas.platform.security.PartnerScope;
 import com.poly.daas.ticket.api.TicketViews.Assignment;
 import com.poly.daas.ticket.api.TicketViews.Closure;
 import com.poly.daas.ticket.api.TicketViews.FirstResponse;
@@ -65,6 +66,8 @@ public class FirstLevelSupport {
     TrustBoundary trust;
     @Inject
     EntityManager em;
+    @Inject
+    PartnerScope scope;
 
     /**
      * S2: only a partner or an agent gets here (roles); S1/S3: the milestones start now, in the calendar of the
@@ -108,8 +111,9 @@ public class FirstLevelSupport {
 
     /** Issue 13 (P3, E1): the device's coverage on the site's day, from the coverage replica of contract events. */
     private DeviceCoverage coverageOn(String partnerId, String serial, LocalDate day) {
-        List<CoveredDevice> rows = em.createQuery("from CoveredDevice where serial = :s and partnerId = :p", CoveredDevice.class)
-                .setParameter("s", serial).setParameter("p", partnerId).getResultList();
+        List<CoveredDevice> rows = scope.explicitly(() -> em.createQuery(
+                        "from CoveredDevice where serial = :s and partnerId = :p", CoveredDevice.class)
+                .setParameter("s", serial).setParameter("p", partnerId).getResultList());
         return DeviceCoverage.on(day, serial, rows);
     }
 
