@@ -35,6 +35,8 @@ class BulkRegistrationTest {
     }
     @Inject
     EntityManager em;
+    @Inject
+    io.agroal.api.AgroalDataSource db;
 
     static String body(List<String> rows) {
         return "{\"devices\":[" + String.join(",", rows) + "]}";
@@ -89,6 +91,15 @@ class BulkRegistrationTest {
         assertThat(events.get(0).payload().get("partnerId").asText()).isEqualTo(partner);
         assertThat(events.get(0).payload().get("deliveredOn").asText()).isEqualTo("2026-10-01");
         assertThat(events.get(0).producer()).isEqualTo("device-registry-service");
+        // issue 16: the outbox rows are written by COPY with their own JSON writer; the envelope reads back like any other
+        var envelope = com.poly.daas.events.EventJson.readEnvelope(com.poly.daas.events.EventJson.write(events.get(0)));
+        assertThat(envelope.aggregateType()).isEqualTo("Device");
+        assertThat(envelope.aggregateId()).isEqualTo(stored);
+        assertThat(envelope.schemaVersion()).isEqualTo(1);
+        assertThat(envelope.occurredAt()).isNotNull();
+        assertThat(com.poly.daas.events.EventJson.payload(envelope, com.poly.daas.events.registry.DeviceRegistered.class))
+                .isEqualTo(new com.poly.daas.events.registry.DeviceRegistered(stored, sku, partner, customer,
+                        java.time.LocalDate.of(2026, 10, 1), null));
     }
 
     @Test
@@ -156,6 +167,59 @@ class BulkRegistrationTest {
         given().header("Authorization", Tokens.agent()).queryParam("customerId", ownersCustomer).get("/devices")
                 .then().body("items", hasSize(0));
         assertThat(outboxRows(ownersCustomer)).isZero();
+    }
+
+    /**
+     * Issue 16: the rows are stored with COPY after the duplicate check. A serial registered by another transaction in
+     * between (here: inserted and not yet committed while the request runs, so the check cannot see it) fails the COPY
+     * on the unique index once that transaction commits: 409, and nothing of the batch is stored.
+     */
+    @Test
+    void aSerialRegisteredConcurrentlyRefusesTheWholeBatchWith409() throws Exception {
+        String sku = Fixtures.model("HEADSET");
+        String partner = Fixtures.partner();
+        String customer = Fixtures.customer(partner);
+        List<String> rows = rows(sku, customer, 50);
+        String contested = rows.get(37).replaceAll(".*\"serial\":\"([^\"]+)\".*", "$1");
+        try (java.sql.Connection other = db.getConnection(); java.sql.Connection watcher = db.getConnection()) {
+            other.setAutoCommit(false);
+            try (var insert = other.prepareStatement("""
+                    insert into device (id, partner_id, customer_id, serial, sku, delivered_on, status, replaces_serial,
+                                        registered_at, version)
+                    values (?, 'P-SOMEONE-ELSE', 'CU-X', ?, ?, null, 'REGISTERED', null, now(), 0)""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, contested);
+                insert.setString(3, sku);
+                insert.executeUpdate();
+            }
+            var response = java.util.concurrent.CompletableFuture.supplyAsync(() -> given()
+                    .header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON).body(body(rows))
+                    .post("/devices/bulk").then().extract().response());
+            // the request's COPY waits on the uncommitted serial's index entry
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (!copyWaitsOnALock(watcher)) {
+                assertThat(response).as("the request must wait for the other transaction").isNotDone();
+                assertThat(System.nanoTime()).as("the request's COPY never waited on the serial").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            other.commit();
+            var answer = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(409);
+            assertThat(answer.jsonPath().getString("type")).endsWith("duplicate-serial");
+        }
+        long devices = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from device where customer_id = ?1").setParameter(1, customer).getSingleResult()).longValue());
+        assertThat(devices).as("nothing of the batch stored").isZero();
+        assertThat(outboxRows(customer)).isZero();
+    }
+
+    private static boolean copyWaitsOnALock(java.sql.Connection watcher) throws java.sql.SQLException {
+        try (var ps = watcher.prepareStatement("""
+                select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike 'copy device %'""");
+             var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
     }
 
     private long outboxRows(String customer) {

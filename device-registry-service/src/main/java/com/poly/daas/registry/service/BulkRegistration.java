@@ -1,8 +1,11 @@
 package com.poly.daas.registry.service;
 
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.poly.daas.events.DomainEvent;
+import com.poly.daas.events.EventJson;
+import com.poly.daas.events.EventType;
 import com.poly.daas.events.registry.DeviceRegistered;
 import com.poly.daas.platform.api.ApiProblem;
-import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.parties.PartyDirectory;
 import com.poly.daas.platform.security.AuditTrail;
 import com.poly.daas.registry.api.DeviceViews;
@@ -10,19 +13,15 @@ import com.poly.daas.registry.api.DeviceViews.BulkDevice;
 import com.poly.daas.registry.api.DeviceViews.BulkResult;
 import com.poly.daas.registry.api.DeviceViews.RejectedRow;
 import com.poly.daas.registry.domain.DeviceStatus;
+import com.poly.daas.registry.persistence.CopyRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,20 +33,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
  * Bulk registration for partner ERPs (up to {@link #MAX_ROWS} serials per request). The batch is validated as a
  * whole with one query for the models and one for serials already registered; mode {@code all} stores nothing when
- * a row is bad, mode {@code partial} stores the good rows. Good rows are written with JDBC batches (rewritten by
- * the driver into multi-row inserts): the device and its first status-history row, then one DeviceRegistered event
- * each through the outbox's batch API, all in the request's transaction.
+ * a row is bad, mode {@code partial} stores the good rows. Good rows are written with one PostgreSQL COPY per table
+ * (issue 16: the device, its first status-history row, and one DeviceRegistered outbox row each, the same rows the
+ * platform's {@link com.poly.daas.platform.outbox.Outbox} writes, relayed by its relay), all in the request's
+ * transaction.
  */
 @ApplicationScoped
 public class BulkRegistration {
     public static final int MAX_ROWS = 10_000;
     private static final Pattern SERIAL = Pattern.compile(DeviceViews.SERIAL_PATTERN);
-    private static final int BATCH = 1000;
+    /**
+     * The outbox payload of a DeviceRegistered: the same JSON as {@link EventJson#envelope} + {@link EventJson#write}
+     * (same mapper, same field names), written straight into the COPY stream instead of through a JSON tree and a
+     * string per device.
+     */
+    private static final ObjectWriter ENVELOPE_WRITER = CopyRows.jsonWriter(EventJson.mapper().writerFor(TypedEnvelope.class));
 
     public enum Mode { ALL, PARTIAL }
 
@@ -57,8 +63,8 @@ public class BulkRegistration {
     Clock clock;
     @Inject
     AuditTrail audit;
-    @Inject
-    Outbox outbox;
+    @ConfigProperty(name = "quarkus.application.name")
+    String producer;
     @Inject
     PartyDirectory parties;
 
@@ -144,8 +150,6 @@ public class BulkRegistration {
         }
         Instant now = clock.instant();
         session.doWork(c -> insert(c, partnerId, good, now));
-        outbox.publishAll(good.stream().map(row -> new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(),
-                row.deliveredOn(), null)).toList());
         audit.recordStaffChange("device.bulk-registered", "Partner", partnerId, null,
                 Map.of("registered", good.size(), "rejected", rejected.size(), "mode", mode.name()));
         return new BulkResult(mode.name().toLowerCase(), rows.size(), good.size(), rejected);
@@ -186,61 +190,62 @@ public class BulkRegistration {
         return taken;
     }
 
+    /**
+     * The good rows with one COPY per table in the request's transaction, in request order: the devices, their first
+     * status change, and one DeviceRegistered outbox row each (its {@code seq}, the relay's order, follows the rows).
+     * The duplicate check above has already reported serials registered earlier; one registered by another request
+     * since then fails the COPY on the unique index, and the whole request is refused with 409 (nothing stored).
+     */
     private void insert(Connection c, String partnerId, List<BulkDevice> good, Instant now) throws SQLException {
-        Timestamp at = Timestamp.from(now);
-        try (PreparedStatement device = c.prepareStatement("""
-                insert into device (id, partner_id, customer_id, serial, sku, delivered_on, status, replaces_serial, registered_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, null, ?, 0)""");
-             PreparedStatement history = c.prepareStatement("""
-                     insert into device_status_change (id, partner_id, device_id, previous_status, status, reason, changed_at)
-                     values (?, ?, ?, null, ?, 'registered (bulk)', ?)""")) {
-            int pending = 0;
-            for (BulkDevice row : good) {
-                UUID id = UUID.randomUUID();
-                device.setObject(1, id);
-                device.setString(2, partnerId);
-                device.setString(3, row.customerId());
-                device.setString(4, row.serial());
-                device.setString(5, row.sku());
-                if (row.deliveredOn() == null) {
-                    device.setNull(6, Types.DATE);
-                } else {
-                    device.setDate(6, Date.valueOf(row.deliveredOn()));
-                }
-                device.setString(7, DeviceStatus.REGISTERED.name());
-                device.setTimestamp(8, at);
-                device.addBatch();
-
-                history.setObject(1, UUID.randomUUID());
-                history.setString(2, partnerId);
-                history.setObject(3, id);
-                history.setString(4, DeviceStatus.REGISTERED.name());
-                history.setTimestamp(5, at);
-                history.addBatch();
-
-
-                if (++pending == BATCH) {
-                    flush(device, history);
-                    pending = 0;
-                }
+        String at = now.toString();
+        String status = DeviceStatus.REGISTERED.name();
+        UUID[] ids = new UUID[good.size()];
+        try (CopyRows devices = CopyRows.start(c, "device", "id, partner_id, customer_id, serial, sku, delivered_on, "
+                + "status, replaces_serial, registered_at, version")) {
+            for (int i = 0; i < ids.length; i++) {
+                BulkDevice row = good.get(i);
+                ids[i] = UUID.randomUUID();
+                devices.plain(ids[i]).value(partnerId).value(row.customerId()).value(row.serial()).value(row.sku())
+                        .plain(row.deliveredOn()).plain(status).plain(null).plain(at).plain(0).endRow();
             }
-            if (pending > 0) {
-                flush(device, history);
-            }
-        }
-    }
-
-    private static void flush(PreparedStatement device, PreparedStatement history) throws SQLException {
-        try {
-            device.executeBatch();
-        } catch (BatchUpdateException e) {
-            if ("23505".equals(e.getSQLState()) || (e.getNextException() != null && "23505".equals(e.getNextException().getSQLState()))) {
+            devices.finish();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
                 // registered concurrently by another request between the duplicate check and this insert
                 throw ApiProblem.conflict("duplicate-serial", "Serial registered concurrently",
                         "A serial of this batch was registered by another request meanwhile; nothing was stored. Retry.", null);
             }
             throw e;
         }
-        history.executeBatch();
+        try (CopyRows history = CopyRows.start(c, "device_status_change", "id, partner_id, device_id, previous_status, "
+                + "status, reason, changed_at")) {
+            for (UUID id : ids) {
+                history.plain(UUID.randomUUID()).value(partnerId).plain(id).plain(null).plain(status)
+                        .value("registered (bulk)").plain(at).endRow();
+            }
+            history.finish();
+        }
+        EventType type = EventType.DEVICE_REGISTERED;
+        try (CopyRows events = CopyRows.start(c, "outbox_event", "id, aggregatetype, aggregateid, type, payload, topic, "
+                + "schema_version, occurred_at")) {
+            for (BulkDevice row : good) {
+                UUID eventId = UUID.randomUUID();
+                DeviceRegistered event = new DeviceRegistered(row.serial(), row.sku(), partnerId, row.customerId(),
+                        row.deliveredOn(), null);
+                events.plain(eventId).value(type.aggregateType()).value(event.aggregateId()).value(type.wireName())
+                        .json(ENVELOPE_WRITER, new TypedEnvelope(eventId, type.wireName(), type.schemaVersion(), at,
+                                type.aggregateType(), event.aggregateId(), producer, event))
+                        .value(type.topic()).plain(type.schemaVersion()).plain(at).endRow();
+            }
+            events.finish();
+        }
+    }
+
+    /**
+     * {@link com.poly.daas.events.EventEnvelope} with the payload as the event itself rather than a JSON tree, and
+     * {@code occurredAt} formatted once per request ({@link Instant#toString()} is ISO_INSTANT, as the mapper writes it).
+     */
+    record TypedEnvelope(UUID eventId, String type, int schemaVersion, String occurredAt, String aggregateType,
+                         String aggregateId, String producer, DomainEvent payload) {
     }
 }

@@ -35,8 +35,11 @@ final class BulkBench {
                 "NORTH_AMERICA", "USD", Instant.now()), "contract-service");
         env.flush();
         try (Connection c = env.jdbc()) {
+            // the partner and its customer travel under different keys (partitions): wait for both
             BenchEnv.await("the registry's party replica and catalogue", Duration.ofSeconds(60), () ->
                     BenchEnv.count(c, "select count(*) from registry.party_customer") >= 1
+                            && BenchEnv.count(c, "select count(*) from registry.party_partner where partner_id = '"
+                            + Bench.PARTNER + "'") == 1
                             && BenchEnv.count(c, "select count(*) from registry.model where sku = 'CCX-500'") == 1);
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
