@@ -11,7 +11,7 @@ import org.hibernate.annotations.ParamDef;
  * Base of every table a partner owns. The partner filter is enabled on every session and also applies to loads by
  * id, so a resource that forgets to check ownership still cannot read another partner's row: tenant isolation is
  * enforced below the REST layer. Native SQL bypasses it: never use native SQL on partner-owned tables for reads
- * served to callers.
+ * served to callers. Hot queries may write the same condition themselves and run without it ({@link PartnerScope}).
  */
 @MappedSuperclass
 @FilterDef(name = PartnerOwnedEntity.FILTER, autoEnabled = true, applyToLoadByKey = true,
