@@ -42,7 +42,7 @@ public final class BenchEnv implements AutoCloseable {
      * "JVM"): -XX:MaxRAM=640m stands in for the container limit here, so that MaxRAMPercentage=50 gives the same
      * 320 MB heap ceiling. Used unless --jvm says otherwise.
      */
-    public static final String PRODUCTION_JVM = "-XX:MaxRAM=640m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC "
+    public static final String PRODUCTION_JVM = "-XX:MaxRAM=640m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
             + "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:+ExitOnOutOfMemoryError";
     /** The production image's environment that shapes the JVM's memory (Dockerfile.jvm, deploy/). */
     static final Map<String, String> PRODUCTION_ENV = Map.of("MALLOC_ARENA_MAX", "2");
