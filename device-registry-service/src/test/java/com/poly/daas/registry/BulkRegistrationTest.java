@@ -2,6 +2,7 @@ package com.poly.daas.registry;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -16,9 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Bulk registration for partner ERPs: validated as a whole, all-or-nothing or partial, idempotent, one event per device. */
@@ -86,7 +90,7 @@ class BulkRegistrationTest {
         assertThat(outboxRows(customer)).as("one DeviceRegistered per stored device").isEqualTo(3);
         String stored = rows.get(0).replaceAll(".*\"serial\":\"([^\"]+)\".*", "$1"); // row 0 was valid
         var events = com.poly.daas.testsupport.TopicProbe.events(com.poly.daas.events.Topics.REGISTRY_DEVICES, stored, 1,
-                java.time.Duration.ofSeconds(20));
+                Duration.ofSeconds(20));
         assertThat(events).extracting(com.poly.daas.events.EventEnvelope::type).containsExactly("DeviceRegistered");
         assertThat(events.get(0).payload().get("partnerId").asText()).isEqualTo(partner);
         assertThat(events.get(0).payload().get("deliveredOn").asText()).isEqualTo("2026-10-01");
@@ -192,18 +196,15 @@ class BulkRegistrationTest {
                 insert.setString(3, sku);
                 insert.executeUpdate();
             }
-            var response = java.util.concurrent.CompletableFuture.supplyAsync(() -> given()
+            var response = CompletableFuture.supplyAsync(() -> given()
                     .header("Authorization", Tokens.partner(partner)).contentType(ContentType.JSON).body(body(rows))
                     .post("/devices/bulk").then().extract().response());
-            // the request's COPY waits on the uncommitted serial's index entry
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-            while (!copyWaitsOnALock(watcher)) {
-                assertThat(response).as("the request must wait for the other transaction").isNotDone();
-                assertThat(System.nanoTime()).as("the request's COPY never waited on the serial").isLessThan(deadline);
-                Thread.sleep(20);
-            }
+            // the request's COPY waits on the uncommitted serial's index entry (and must not answer before)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .failFast("the request answered without waiting for the other transaction", response::isDone)
+                    .until(() -> copyWaitsOnALock(watcher));
             other.commit();
-            var answer = response.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            var answer = response.get(30, TimeUnit.SECONDS);
             assertThat(answer.statusCode()).isEqualTo(409);
             assertThat(answer.jsonPath().getString("type")).endsWith("duplicate-serial");
         }
