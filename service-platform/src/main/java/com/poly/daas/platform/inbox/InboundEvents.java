@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  *   <li><b>not yet applicable</b> ({@link NotYetApplicableException}: a fact it refers to has not arrived): retried
  *   with backoff ({@code daas.inbox.not-yet-applicable-attempts}), then <b>parked</b> in {@code parked_event}; the
  *   partition moves on. Later events of the same aggregate are parked behind it, so one aggregate's order is kept.
- *   Parked events are re-applied, oldest first, after each event the consumer applies and every
+ *   Parked events are re-applied, oldest first, after each event the consumer applies (while it has any parked) and every
  *   {@code daas.inbox.reapply-every}; they leave the table once applied (given up, {@code failed_at} set, after
  *   {@code daas.inbox.parked-max-attempts});</li>
  *   <li><b>transient</b> (anything else, e.g. the database down): retried with backoff, then dead-lettered.</li>
