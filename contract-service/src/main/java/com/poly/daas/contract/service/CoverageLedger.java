@@ -102,7 +102,10 @@ public class CoverageLedger {
         require(event.originalSerial(), "originalSerial");
         require(event.replacementSerial(), "replacementSerial");
         // not yet applicable (parked, re-applied later): the original's enrolment may not have reached us yet
-        DeviceCoverage original = coverages.openBySerial(event.originalSerial()).orElseThrow(() ->
+        // one statement for both serials (issue 16, event path): the open coverages of the original and the replacement
+        java.util.List<DeviceCoverage> open = coverages.find("serial in ?1 and status <> ?2",
+                java.util.List.of(event.originalSerial(), event.replacementSerial()), CoverageStatus.ENDED).list();
+        DeviceCoverage original = open.stream().filter(c -> c.serial.equals(event.originalSerial())).findFirst().orElseThrow(() ->
                 new NotYetApplicableException("no open coverage for original serial " + event.originalSerial()));
         if (event.partnerId() != null && !event.partnerId().equals(original.partnerId)) {
             throw new IllegalArgumentException("original serial " + event.originalSerial() + " is not under contract with partner "
@@ -111,7 +114,7 @@ public class CoverageLedger {
         if (event.contractId() != null && !event.contractId().equals(original.contractId.toString())) {
             throw new IllegalArgumentException("original serial " + event.originalSerial() + " is not in contract " + event.contractId());
         }
-        if (coverages.openBySerial(event.replacementSerial()).isPresent()) {
+        if (open.stream().anyMatch(c -> c.serial.equals(event.replacementSerial()))) {
             throw new IllegalArgumentException("replacement serial " + event.replacementSerial() + " is already under contract");
         }
         Contract contract = contracts.findById(original.contractId);

@@ -148,7 +148,10 @@ public class DeviceRegistry {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + " lacks sku, serials or partner");
         }
         models.bySku(e.sku()).orElseThrow(() -> new NotYetApplicableException("ReplacementShipped " + e.rmaId() + ": unknown model " + e.sku()));
-        Device original = devices.bySkuAndSerial(e.sku(), e.originalSerial()).orElse(null);
+        // one statement for both serials (issue 16, event path)
+        java.util.List<Device> known = devices.find("sku = ?1 and serial in ?2", e.sku(),
+                java.util.List.of(e.originalSerial(), e.replacementSerial())).list();
+        Device original = known.stream().filter(d -> d.serial.equals(e.originalSerial())).findFirst().orElse(null);
         if (original != null && !original.partnerId.equals(e.partnerId())) {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + ": original " + e.originalSerial()
                     + " belongs to another partner");
@@ -157,7 +160,7 @@ public class DeviceRegistry {
         if (customerId == null) {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + ": no customer for the replacement");
         }
-        Device replacement = devices.bySkuAndSerial(e.sku(), e.replacementSerial()).orElse(null);
+        Device replacement = known.stream().filter(d -> d.serial.equals(e.replacementSerial())).findFirst().orElse(null);
         if (replacement == null) {
             newDevice(e.partnerId(), customerId, e.replacementSerial(), e.sku(), null, e.originalSerial());
         } else if (!replacement.partnerId.equals(e.partnerId())) {

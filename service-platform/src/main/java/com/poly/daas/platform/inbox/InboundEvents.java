@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  *   <li><b>not yet applicable</b> ({@link NotYetApplicableException}: a fact it refers to has not arrived): retried
  *   with backoff ({@code daas.inbox.not-yet-applicable-attempts}), then <b>parked</b> in {@code parked_event}; the
  *   partition moves on. Later events of the same aggregate are parked behind it, so one aggregate's order is kept.
- *   Parked events are re-applied, oldest first, after each event the consumer applies and every
+ *   Parked events are re-applied, oldest first, after each event the consumer applies (while it has any parked) and every
  *   {@code daas.inbox.reapply-every}; they leave the table once applied (given up, {@code failed_at} set, after
  *   {@code daas.inbox.parked-max-attempts});</li>
  *   <li><b>transient</b> (anything else, e.g. the database down): retried with backoff, then dead-lettered.</li>
@@ -79,8 +79,11 @@ public class InboundEvents {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
+                boolean[] anyParked = new boolean[1];
                 Boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                    if (hasParked(consumer, event.aggregateId())) {
+                    boolean[] parked = parked(consumer, event.aggregateId());
+                    anyParked[0] = parked[1];
+                    if (parked[0]) {
                         return null; // keep the aggregate's order: behind its parked event
                     }
                     return applyOnce(consumer, event, handler);
@@ -89,7 +92,9 @@ public class InboundEvents {
                     park(consumer, event, recordValue, "behind a parked event of aggregate " + event.aggregateId());
                     return false;
                 }
-                if (applied) {
+                if (applied && anyParked[0]) {
+                    // only when the consumer had parked events (issue 16: no second transaction per event otherwise);
+                    // one parked meanwhile by another replica waits for daas.inbox.reapply-every or its own next event
                     reapplyAfter(consumer);
                 }
                 return applied;
@@ -128,10 +133,13 @@ public class InboundEvents {
         return true;
     }
 
-    private boolean hasParked(String consumer, String aggregateId) {
-        return !em.createNativeQuery("""
-                        select 1 from parked_event where consumer = ?1 and aggregate_id = ?2 and failed_at is null limit 1""")
-                .setParameter(1, consumer).setParameter(2, aggregateId).getResultList().isEmpty();
+    /** One statement: {whether the aggregate has a parked event, whether the consumer has any} (two index probes). */
+    private boolean[] parked(String consumer, String aggregateId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select exists (select 1 from parked_event where consumer = ?1 and aggregate_id = ?2 and failed_at is null),
+                               exists (select 1 from parked_event where consumer = ?1 and failed_at is null)""")
+                .setParameter(1, consumer).setParameter(2, aggregateId).getSingleResult();
+        return new boolean[] {Boolean.TRUE.equals(row[0]), Boolean.TRUE.equals(row[1])};
     }
 
     private void park(String consumer, EventEnvelope event, String recordValue, String reason) {
