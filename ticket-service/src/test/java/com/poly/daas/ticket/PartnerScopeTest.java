@@ -53,6 +53,17 @@ class PartnerScopeTest {
     }
 
     @Test
+    @Transactional
+    void internalWorkThatSeesEveryPartnerRunsWithoutTheFilterWhichIsThenBack() {
+        // an event consumer's handler (InboundEvents): no HTTP request, so the scope is every partner
+        Session session = em.unwrap(Session.class);
+        Object[] during = new Object[1];
+        scope.unrestricted(() -> during[0] = session.getEnabledFilter(PartnerOwnedEntity.FILTER));
+        assertNull(during[0], "off while the work runs: its condition is true for every row");
+        assertNotNull(session.getEnabledFilter(PartnerOwnedEntity.FILTER), "back on afterwards");
+    }
+
+    @Test
     void aPartnersListAndSearchShowOnlyItsOwnTicketsAnAgentSeesBoth() {
         Desk mine = desk();
         Desk theirs = desk();

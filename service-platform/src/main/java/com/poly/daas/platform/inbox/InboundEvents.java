@@ -4,6 +4,7 @@ import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.EventJson;
 import com.poly.daas.events.MalformedEventException;
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.security.PartnerScope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,6 +47,8 @@ public class InboundEvents {
 
     @Inject
     EntityManager em;
+    @Inject
+    PartnerScope scope;
     @Inject
     Clock clock;
     @ConfigProperty(name = "daas.inbox.attempts", defaultValue = "5")
@@ -129,7 +132,7 @@ public class InboundEvents {
             LOG.debugf("Consumer %s skips duplicate event %s", consumer, event.eventId());
             return false;
         }
-        handler.apply(event);
+        scope.unrestricted(() -> handler.apply(event)); // consumers see every partner (issue 16: cached queries)
         return true;
     }
 

@@ -43,6 +43,22 @@ public class PartnerScope {
         }
     }
 
+    /**
+     * Runs internal work that sees every partner (an event consumer's handler: {@link #current()} is
+     * {@link Caller#ALL_PARTNERS}) with the filter off, where its condition is true for every row anyway, so Hibernate
+     * caches the translation of the work's queries. Work with any other scope runs with the filter as it is.
+     */
+    public void unrestricted(Runnable work) {
+        if (!Caller.ALL_PARTNERS.equals(current())) {
+            work.run();
+            return;
+        }
+        explicitly(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Runs one query whose where clause carries the partner condition, with the session's partner filter off. */
     public <T> T explicitly(Supplier<T> query) {
         Session session = em.unwrap(Session.class);
