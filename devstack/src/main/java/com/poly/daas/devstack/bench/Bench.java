@@ -1,5 +1,6 @@
 package com.poly.daas.devstack.bench;
 
+import com.poly.daas.devstack.ServiceProcess;
 import com.poly.daas.events.Topics;
 import com.poly.daas.events.parties.CustomerCreated;
 import com.poly.daas.events.parties.PartnerRegistered;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * The suite's benchmarks (issue 16), one per command, each printing one Markdown table:
@@ -74,15 +76,12 @@ public final class Bench {
         Facts facts = Facts.ticketFacts(env, clients);
         String url = ticket.url() + "/tickets";
         String token = BenchEnv.partnerToken(PARTNER);
-        java.util.function.IntFunction<HttpRequest> open = n -> BenchEnv.request(url, token)
+        IntFunction<HttpRequest> open = n -> BenchEnv.request(url, token)
                 .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(facts.newTicket(n))).build();
-        BenchEnv.log("warm-up " + warmup + " s");
-        HttpLoad.run(clients, Duration.ofSeconds(warmup), open, 201);
-        BenchEnv.log("measuring POST /tickets, " + clients + " clients, " + seconds + " s");
-        double cpu0 = BenchEnv.cpuSeconds(ticket.pid());
-        HttpLoad.Result api = HttpLoad.run(clients, Duration.ofSeconds(seconds), open, 201);
-        double cpuPerRequest = (BenchEnv.cpuSeconds(ticket.pid()) - cpu0) * 1000 / Math.max(1, api.requests());
+        Measured measured = measure(ticket, "POST /tickets", open, 201, clients, seconds, warmup);
+        HttpLoad.Result api = measured.load();
+        double cpuPerRequest = measured.cpuMsPerRequest();
         PgBench pg = new PgBench(env.infra.endpoints(), env.data);
         pg.initialise(10);
         BenchEnv.log("measuring pgbench -N, " + clients + " clients, " + seconds + " s");
@@ -100,15 +99,30 @@ public final class Bench {
                 + row("ratio API / pgbench", String.format("%.2f", ratio), ">= 0.5 " + mark(ratio >= 0.5));
     }
 
+    /** A measured run and the service's CPU time per request over it (from /proc, all its threads). */
+    record Measured(HttpLoad.Result load, double cpuMsPerRequest) {
+    }
+
+    /** Warm-up, then the measured closed-loop run of {@code request} against {@code service}. */
+    static Measured measure(ServiceProcess service, String what, IntFunction<HttpRequest> request, int status,
+                            int clients, int seconds, int warmup) throws Exception {
+        BenchEnv.log("warm-up " + warmup + " s");
+        HttpLoad.run(clients, Duration.ofSeconds(warmup), request, status);
+        BenchEnv.log("measuring " + what + ", " + clients + " clients, " + seconds + " s");
+        double cpu0 = BenchEnv.cpuSeconds(service.pid());
+        HttpLoad.Result load = HttpLoad.run(clients, Duration.ofSeconds(seconds), request, status);
+        return new Measured(load, (BenchEnv.cpuSeconds(service.pid()) - cpu0) * 1000 / Math.max(1, load.requests()));
+    }
+
     // ---------------------------------------------------------------- read path
 
     /**
      * What GET /tickets?limit=50 runs for a partner, statement by statement (each in autocommit, as the service runs
      * them): the partner admission's look-up in the party replica (PartyReplica.partner), then Hibernate's page query
-     * with the partner filter (PartnerOwnedEntity's condition) and the keyset order, limit + 1 rows, and the page's RMA
-     * steps (Ticket.rmaSteps, eager: the least the database must do is one look-up for the whole page). The service binds
-     * the partner id; pgbench inlines it (the planner then folds {@code 'P-BENCH' = '*'} away, as it does for the
-     * service's custom plans).
+     * with the partner condition written into it (PartnerScope; before, the partner filter's
+     * {@code (:p = '*' or partner_id = :p)}, which the planner folds to the same plan) and the keyset order, limit + 1
+     * rows, and the page's RMA steps (Ticket.rmaSteps, eager: the least the database must do is one look-up for the
+     * whole page). The service binds the partner id; pgbench inlines it.
      */
     static final String LIST_SQL = """
             select partner_id, certification_status, certified_from, certified_until from tickets.party_partner \
@@ -116,7 +130,7 @@ public final class Bench {
             select t1_0.id,t1_0.customer_id,t1_0.description,t1_0.failure_cause,t1_0.first_response_due_at,t1_0.opened_at,\
             t1_0.opened_by,t1_0.partner_id,t1_0.serial,t1_0.site_country,t1_0.site_subdivision,t1_0.status,t1_0.subject,\
             t1_0.time_zone,t1_0.triage_decision,t1_0.triage_due_at,t1_0.triage_note,t1_0.triaged_at,t1_0.triaged_by,\
-            t1_0.version from tickets.ticket t1_0 where ('P-BENCH' = '*' or t1_0.partner_id = 'P-BENCH') and 1=1 \
+            t1_0.version from tickets.ticket t1_0 where 1=1 and t1_0.partner_id = 'P-BENCH' \
             order by t1_0.opened_at desc,t1_0.id desc offset 0 rows fetch first 51 rows only;
             select s.ticket_id,s.id,s.at,s.detail,s.rma_id,s.rule,s.seq,s.step from tickets.ticket_step s where s.ticket_id in \
             (select t.id from tickets.ticket t where t.partner_id = 'P-BENCH' order by t.opened_at desc,t.id desc limit 51) \
@@ -131,13 +145,10 @@ public final class Bench {
         facts.openTickets(ticket.url(), PARTNER, 2000);
         facts.openTickets(ticket.url(), OTHER_PARTNER, 2000);
         String token = BenchEnv.partnerToken(PARTNER);
-        java.util.function.IntFunction<HttpRequest> list = n -> BenchEnv.request(url + "?limit=50", token).GET().build();
-        BenchEnv.log("warm-up " + warmup + " s");
-        HttpLoad.run(clients, Duration.ofSeconds(warmup), list, 200);
-        BenchEnv.log("measuring GET /tickets?limit=50, " + clients + " clients, " + seconds + " s");
-        double cpu0 = BenchEnv.cpuSeconds(ticket.pid());
-        HttpLoad.Result api = HttpLoad.run(clients, Duration.ofSeconds(seconds), list, 200);
-        double cpuPerRequest = (BenchEnv.cpuSeconds(ticket.pid()) - cpu0) * 1000 / Math.max(1, api.requests());
+        IntFunction<HttpRequest> list = n -> BenchEnv.request(url + "?limit=50", token).GET().build();
+        Measured measured = measure(ticket, "GET /tickets?limit=50", list, 200, clients, seconds, warmup);
+        HttpLoad.Result api = measured.load();
+        double cpuPerRequest = measured.cpuMsPerRequest();
         PgBench pg = new PgBench(env.infra.endpoints(), env.data);
         BenchEnv.log("measuring pgbench with the list query, " + clients + " clients, " + seconds + " s");
         PgBench.Result db = pg.script(LIST_SQL, clients, seconds);
