@@ -74,7 +74,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 }
                 Processes.run(log, Processes.as(osUser, initdb), 120);
             }
-            String options = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c max_connections=200";
+            // commit timestamps: the event-path benchmark measures "applied" as the commit of the consumer's inbox row
+            String options = "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1 -c max_connections=200"
+                    + " -c track_commit_timestamp=on";
             if (throwaway) {
                 options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             }

@@ -22,7 +22,7 @@ import java.util.Objects;
 import jakarta.persistence.LockModeType;
 import com.poly.daas.billing.domain.IssuingEntity;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -50,8 +50,8 @@ public class BillingReplicaConsumer {
 
     @Incoming("contracts")
     @Blocking(ordered = true)
-    public void onContractEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onContractEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     void apply(EventEnvelope event) {

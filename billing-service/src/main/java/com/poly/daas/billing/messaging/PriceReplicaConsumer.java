@@ -8,7 +8,7 @@ import com.poly.daas.platform.inbox.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** The price replica (A4, B2) from the registry's model topic: only {@code ModelPriceChanged}, once per event. */
@@ -23,8 +23,8 @@ public class PriceReplicaConsumer {
 
     @Incoming("models")
     @Blocking(ordered = true)
-    public void onModelEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onModelEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     public void apply(EventEnvelope event) {

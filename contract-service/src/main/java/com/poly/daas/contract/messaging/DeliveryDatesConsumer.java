@@ -9,7 +9,7 @@ import com.poly.daas.platform.inbox.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,8 +27,8 @@ public class DeliveryDatesConsumer {
 
     @Incoming("registry-devices")
     @Blocking(ordered = true)
-    public void onDeviceEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onDeviceEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     void apply(EventEnvelope event) {

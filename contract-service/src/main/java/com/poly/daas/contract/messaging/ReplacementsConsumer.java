@@ -8,7 +8,7 @@ import com.poly.daas.platform.inbox.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** P4: a shipped advance replacement takes over the rest of its original's period, once per event (inbox). */
@@ -23,8 +23,8 @@ public class ReplacementsConsumer {
 
     @Incoming("rmas")
     @Blocking(ordered = true)
-    public void onRmaEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onRmaEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     void apply(EventEnvelope event) {

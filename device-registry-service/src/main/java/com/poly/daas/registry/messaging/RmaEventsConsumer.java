@@ -10,7 +10,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -30,8 +30,8 @@ public class RmaEventsConsumer {
     @Incoming("rmas")
     @Blocking(ordered = true)
     @ActivateRequestContext
-    public void onRmaEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onRmaEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     void apply(EventEnvelope event) {

@@ -33,8 +33,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * replacement, P4) and by the registry (replacement registered, original IN_RETURN, A2), over N events committed at a
  * steady rate. The originals are real: registered through the registry's bulk API and enrolled in an active contract
  * through contract-service's API. Each event is committed as rma-service's own transaction commits it (a row in its
- * outbox_event, published by its relay); "applied" is the consumer's inbox row (processed_at, taken in the applying
- * transaction). Beside it, Kafka's own produce -> consume latency on the same broker at the same rate.
+ * outbox_event, published by its relay); "applied" is the commit of the consumer's inbox row (PostgreSQL's commit
+ * timestamp of the applying transaction, {@code track_commit_timestamp} on: a consumer applying a poll's events in one
+ * transaction is measured at that commit, not at the row's processed_at). Beside it, Kafka's own produce -> consume
+ * latency on the same broker at the same rate.
  */
 final class EventBench {
     private static final String PARTNER = "P-1001"; // seeded by contract-service (DAAS_CONTRACTS_SEED)
@@ -172,11 +174,12 @@ final class EventBench {
         return String.format("ORIG%07d", i);
     }
 
-    /** Per event, in commit order of the map's keys: processed_at - committed, in ms. */
+    /** Per event, in commit order of the map's keys: commit of the inbox row - committed, in ms. */
     private static double[] latencies(Connection c, String schema, Map<UUID, Long> committedAt) throws Exception {
         List<Double> out = new ArrayList<>();
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "select event_id, processed_at from " + schema + ".inbox_event where event_type = 'ReplacementShipped'")) {
+                "select event_id, pg_xact_commit_timestamp(xmin) from " + schema + ".inbox_event"
+                        + " where event_type = 'ReplacementShipped'")) {
             Map<UUID, Timestamp> processed = new HashMap<>();
             while (rs.next()) {
                 processed.put((UUID) rs.getObject(1), rs.getTimestamp(2));

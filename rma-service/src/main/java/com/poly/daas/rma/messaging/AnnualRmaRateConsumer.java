@@ -8,7 +8,7 @@ import com.poly.daas.rma.service.AnnualRmaRates;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,8 +27,8 @@ public class AnnualRmaRateConsumer {
 
     @Incoming("rma-rate")
     @Blocking(ordered = true)
-    public void onRmaEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onRmaEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     public void apply(EventEnvelope event) {

@@ -12,14 +12,21 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,11 +34,17 @@ import org.jboss.logging.Logger;
  * same transaction as the handler's effect, so a redelivered event (relay retry, consumer rebalance) changes
  * nothing twice.
  *
+ * <p>Consumers receive each Kafka poll's records as one batch ({@link #processBatch}): up to
+ * {@code daas.inbox.events-per-transaction} of them are applied in one transaction, each with its own inbox row (issue
+ * 16: one transaction per event was the event path's capacity limit). When anything in such a group fails, or one of
+ * its aggregates has a parked event, the group's transaction is rolled back as a whole and each of its records is then
+ * processed alone, in order, as below; so one bad record still fails alone and an aggregate's order is kept.
+ *
  * <p>Failures are of three kinds:
  * <ul>
  *   <li><b>poison</b> (malformed, or refused for good: {@link MalformedEventException}, {@link ApiProblem},
- *   {@link IllegalArgumentException}): rethrown at once; the Kafka connector's {@code dead-letter-queue} strategy sends
- *   it to the service's dead-letter topic with the reason and the partition moves on;</li>
+ *   {@link IllegalArgumentException}): not retried; {@link DeadLetters} copies it to the service's dead-letter topic
+ *   with the reason and the partition moves on;</li>
  *   <li><b>not yet applicable</b> ({@link NotYetApplicableException}: a fact it refers to has not arrived): retried
  *   with backoff ({@code daas.inbox.not-yet-applicable-attempts}), then <b>parked</b> in {@code parked_event}; the
  *   partition moves on. Later events of the same aggregate are parked behind it, so one aggregate's order is kept.
@@ -40,6 +53,9 @@ import org.jboss.logging.Logger;
  *   {@code daas.inbox.parked-max-attempts});</li>
  *   <li><b>transient</b> (anything else, e.g. the database down): retried with backoff, then dead-lettered.</li>
  * </ul>
+ * If the dead-letter topic cannot be written either, {@link #processBatch} throws: the channel fails (the connector's
+ * {@code failure-strategy=fail}), the liveness check reports it and the restarted consumer gets the uncommitted records
+ * again; the inbox skips the ones already applied.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -60,6 +76,14 @@ public class InboundEvents {
     /** Re-applications of a parked event before it is given up (failed_at set): a day at the default 30 s. */
     @ConfigProperty(name = "daas.inbox.parked-max-attempts", defaultValue = "2880")
     int parkedMaxAttempts;
+    /**
+     * Records of one poll applied in one transaction (issue 16). Larger groups cost fewer commits but delay the group's
+     * first event until its last is applied; 1 applies each record in its own transaction.
+     */
+    @ConfigProperty(name = "daas.inbox.events-per-transaction", defaultValue = "20")
+    int eventsPerTransaction;
+    @Inject
+    DeadLetters deadLetters;
 
     /** The handler of each consumer seen in this process, for re-applying its parked events. */
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
@@ -68,6 +92,78 @@ public class InboundEvents {
     @FunctionalInterface
     public interface Handler {
         void apply(EventEnvelope event);
+    }
+
+    /**
+     * Processes one poll's records, in order: groups of {@code daas.inbox.events-per-transaction} in one transaction
+     * each; a group that cannot be applied whole is processed record by record ({@link #process}), and a record that
+     * can never be applied is dead-lettered. Returns when every record is applied, parked, skipped as a duplicate or
+     * dead-lettered, so the connector may commit the poll.
+     *
+     * @throws IllegalStateException when a record must be dead-lettered and the dead-letter topic cannot be written
+     */
+    public void processBatch(String consumer, Iterable<ConsumerRecord<String, String>> poll, Handler handler) {
+        handlers.putIfAbsent(consumer, handler);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        poll.forEach(records::add);
+        int group = Math.max(1, eventsPerTransaction);
+        for (int from = 0; from < records.size(); from += group) {
+            List<ConsumerRecord<String, String>> chunk = records.subList(from, Math.min(records.size(), from + group));
+            if (!applyTogether(consumer, chunk, handler)) {
+                chunk.forEach(record -> processAlone(consumer, record, handler));
+            }
+        }
+    }
+
+    /**
+     * Applies the records in one transaction. False, with nothing applied, when one of them cannot be read, when one of
+     * their aggregates has a parked event, or when anything fails: the caller then processes them one by one.
+     */
+    private boolean applyTogether(String consumer, List<ConsumerRecord<String, String>> records, Handler handler) {
+        if (records.size() < 2) {
+            return false; // one record: the single path is the same work
+        }
+        List<EventEnvelope> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(EventJson.readEnvelope(record.value()));
+            } catch (RuntimeException e) {
+                return false; // dead-lettered on the single path
+            }
+        }
+        try {
+            Boolean anyParked = QuarkusTransaction.requiringNew().call(() -> {
+                Set<String> aggregates = new HashSet<>();
+                events.forEach(e -> aggregates.add(e.aggregateId()));
+                boolean[] parked = parked(consumer, aggregates);
+                if (parked[0]) {
+                    return null; // an aggregate of the group waits behind a parked event: the single path parks it
+                }
+                for (EventEnvelope event : events) {
+                    applyOnce(consumer, event, handler);
+                }
+                return parked[1];
+            });
+            if (anyParked == null) {
+                return false;
+            }
+            if (anyParked) {
+                reapplyAfter(consumer);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debugf("Consumer %s applies %d records one by one: %s", consumer, records.size(), unwrap(e).getMessage());
+            return false;
+        }
+    }
+
+    /** One record on the single path; what can never be applied goes to the dead-letter topic. */
+    private void processAlone(String consumer, ConsumerRecord<String, String> record, Handler handler) {
+        try {
+            process(consumer, record.value(), handler);
+        } catch (RuntimeException e) {
+            deadLetters.send(record, unwrap(e));
+        }
     }
 
     /**
@@ -122,12 +218,19 @@ public class InboundEvents {
     }
 
     private boolean applyOnce(String consumer, EventEnvelope event, Handler handler) {
-        int inserted = em.createNativeQuery("""
-                        insert into inbox_event (consumer, event_id, event_type, processed_at) values (?1, ?2, ?3, ?4)
-                        on conflict do nothing""")
-                .setParameter(1, consumer).setParameter(2, event.eventId()).setParameter(3, event.type())
-                .setParameter(4, Timestamp.from(clock.instant()))
-                .executeUpdate();
+        Timestamp now = Timestamp.from(clock.instant());
+        // plain JDBC: a Hibernate native statement costs an auto-flush check and a pass over every entity type (issue 16)
+        int inserted = em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into inbox_event (consumer, event_id, event_type, processed_at) values (?, ?, ?, ?)
+                    on conflict do nothing""")) {
+                insert.setString(1, consumer);
+                insert.setObject(2, event.eventId());
+                insert.setString(3, event.type());
+                insert.setTimestamp(4, now);
+                return insert.executeUpdate();
+            }
+        });
         if (inserted == 0) {
             LOG.debugf("Consumer %s skips duplicate event %s", consumer, event.eventId());
             return false;
@@ -138,11 +241,24 @@ public class InboundEvents {
 
     /** One statement: {whether the aggregate has a parked event, whether the consumer has any} (two index probes). */
     private boolean[] parked(String consumer, String aggregateId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        select exists (select 1 from parked_event where consumer = ?1 and aggregate_id = ?2 and failed_at is null),
-                               exists (select 1 from parked_event where consumer = ?1 and failed_at is null)""")
-                .setParameter(1, consumer).setParameter(2, aggregateId).getSingleResult();
-        return new boolean[] {Boolean.TRUE.equals(row[0]), Boolean.TRUE.equals(row[1])};
+        return parked(consumer, Set.of(aggregateId));
+    }
+
+    /** One statement: {whether one of the aggregates has a parked event, whether the consumer has any}. */
+    private boolean[] parked(String consumer, Set<String> aggregateIds) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement probe = connection.prepareStatement("""
+                    select exists (select 1 from parked_event where consumer = ? and aggregate_id = any (?) and failed_at is null),
+                           exists (select 1 from parked_event where consumer = ? and failed_at is null)""")) {
+                probe.setString(1, consumer);
+                probe.setArray(2, connection.createArrayOf("text", aggregateIds.toArray()));
+                probe.setString(3, consumer);
+                try (ResultSet row = probe.executeQuery()) {
+                    row.next();
+                    return new boolean[] {row.getBoolean(1), row.getBoolean(2)};
+                }
+            }
+        });
     }
 
     private void park(String consumer, EventEnvelope event, String recordValue, String reason) {

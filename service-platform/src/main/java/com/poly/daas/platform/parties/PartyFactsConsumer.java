@@ -4,7 +4,7 @@ import com.poly.daas.platform.inbox.InboundEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,7 +24,7 @@ public class PartyFactsConsumer {
 
     @Incoming("parties")
     @Blocking(ordered = true)
-    public void onPartyFact(ConsumerRecord<String, String> record) {
-        inbound.process(service + ".party-replica", record.value(), replica::apply);
+    public void onPartyFacts(ConsumerRecords<String, String> records) {
+        inbound.processBatch(service + ".party-replica", records, replica::apply);
     }
 }

@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -39,8 +39,8 @@ public class RmaProgressConsumer {
 
     @Incoming("rmas")
     @Blocking(ordered = true)
-    public void onRmaEvent(ConsumerRecord<String, String> record) {
-        inbound.process(CONSUMER, record.value(), this::apply);
+    public void onRmaEvents(ConsumerRecords<String, String> records) {
+        inbound.processBatch(CONSUMER, records, this::apply);
     }
 
     void apply(EventEnvelope event) {
