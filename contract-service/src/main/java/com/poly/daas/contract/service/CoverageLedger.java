@@ -102,9 +102,10 @@ public class CoverageLedger {
         require(event.originalSerial(), "originalSerial");
         require(event.replacementSerial(), "replacementSerial");
         // not yet applicable (parked, re-applied later): the original's enrolment may not have reached us yet
-        // one statement for both serials (issue 16, event path): the open coverages of the original and the replacement
-        java.util.List<DeviceCoverage> open = coverages.find("serial in ?1 and status <> ?2",
-                java.util.List.of(event.originalSerial(), event.replacementSerial()), CoverageStatus.ENDED).list();
+        // one statement for both serials (issue 16, event path): the open coverages of the original and the replacement;
+        // two scalar parameters, not "serial in ?1": Hibernate never caches the translation of a query bound to a list
+        java.util.List<DeviceCoverage> open = coverages.find("(serial = ?1 or serial = ?2) and status <> ?3",
+                event.originalSerial(), event.replacementSerial(), CoverageStatus.ENDED).list();
         DeviceCoverage original = open.stream().filter(c -> c.serial.equals(event.originalSerial())).findFirst().orElseThrow(() ->
                 new NotYetApplicableException("no open coverage for original serial " + event.originalSerial()));
         if (event.partnerId() != null && !event.partnerId().equals(original.partnerId)) {

@@ -148,9 +148,10 @@ public class DeviceRegistry {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + " lacks sku, serials or partner");
         }
         models.bySku(e.sku()).orElseThrow(() -> new NotYetApplicableException("ReplacementShipped " + e.rmaId() + ": unknown model " + e.sku()));
-        // one statement for both serials (issue 16, event path)
-        java.util.List<Device> known = devices.find("sku = ?1 and serial in ?2", e.sku(),
-                java.util.List.of(e.originalSerial(), e.replacementSerial())).list();
+        // one statement for both serials (issue 16, event path); two scalar parameters, not "serial in ?2": Hibernate
+        // never caches the translation of a query bound to a list
+        java.util.List<Device> known = devices.find("sku = ?1 and (serial = ?2 or serial = ?3)", e.sku(),
+                e.originalSerial(), e.replacementSerial()).list();
         Device original = known.stream().filter(d -> d.serial.equals(e.originalSerial())).findFirst().orElse(null);
         if (original != null && !original.partnerId.equals(e.partnerId())) {
             throw new IllegalArgumentException("ReplacementShipped " + e.rmaId() + ": original " + e.originalSerial()

@@ -48,7 +48,7 @@ final class EventBench {
     static String run(BenchEnv env, int events, int rate) throws Exception {
         var contracts = env.startService("contract-service", Map.of("DAAS_CONTRACTS_SEED", "true"));
         var registry = env.startService("device-registry-service", Map.of("DAAS_REGISTRY_SEED", "true"));
-        env.startService("rma-service", Map.of());
+        var rma = env.startService("rma-service", Map.of());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String token = BenchEnv.partnerToken(PARTNER);
         try (Connection c = env.jdbc()) {
@@ -103,6 +103,9 @@ final class EventBench {
 
         Map<UUID, Long> committedAt = new HashMap<>();
         String contractId = contract;
+        // CPU of each service (all threads: consumers, relay, Kafka clients) from the first commit to the last applied
+        double[] cpu0 = {BenchEnv.cpuSeconds(contracts.pid()), BenchEnv.cpuSeconds(registry.pid()), BenchEnv.cpuSeconds(rma.pid())};
+        long start = System.nanoTime();
         try (Connection c = env.jdbc();
              PreparedStatement insert = c.prepareStatement("""
                      insert into rmas.outbox_event (id, aggregatetype, aggregateid, type, payload, topic, schema_version, occurred_at)
@@ -135,10 +138,17 @@ final class EventBench {
         }
         double[] contractLatencies;
         double[] registryLatencies;
+        String cpuPerEvent;
         try (Connection c = env.jdbc()) {
             BenchEnv.await("every event applied by both consumers", Duration.ofMinutes(10), () ->
                     BenchEnv.count(c, "select count(*) from contracts.inbox_event where event_type = 'ReplacementShipped'") >= events
                             && BenchEnv.count(c, "select count(*) from registry.inbox_event where event_type = 'ReplacementShipped'") >= events);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] cpu1 = {BenchEnv.cpuSeconds(contracts.pid()), BenchEnv.cpuSeconds(registry.pid()), BenchEnv.cpuSeconds(rma.pid())};
+            cpuPerEvent = String.format("contract-service %.2f ms, registry %.2f ms, rma-service (relay) %.2f ms; every event "
+                            + "applied by both %.1f s after the first commit (%.0f events/s)",
+                    (cpu1[0] - cpu0[0]) * 1000 / events, (cpu1[1] - cpu0[1]) * 1000 / events, (cpu1[2] - cpu0[2]) * 1000 / events,
+                    seconds, events / seconds);
             contractLatencies = latencies(c, "contracts", committedAt);
             registryLatencies = latencies(c, "registry", committedAt);
             long parked = BenchEnv.count(c, "select count(*) from contracts.parked_event")
@@ -167,6 +177,7 @@ final class EventBench {
                 + " | p99 <= 250 ms " + Bench.mark(percentile(both, 99) <= 250) + " |\n"
                 + "| Kafka alone: produce (acks=all) -> consume, same broker, same rate | " + ms(kafka, 50) + " | "
                 + ms(kafka, 99) + " | " + ms(kafka, 100) + " | |\n"
+                + "| service CPU per event (all threads, first commit to last applied) | " + cpuPerEvent + " | | | |\n"
                 + "| | | | | |\n";
     }
 
