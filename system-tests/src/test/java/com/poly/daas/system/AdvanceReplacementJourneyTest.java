@@ -62,21 +62,12 @@ class AdvanceReplacementJourneyTest {
 
     /** A certified partner, its US customer with an active 36-month contract, and a DaaS desk phone model. */
     static void programmeSetUp() {
-        partnerId = "P-J" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        partner = "Bearer " + DevTokens.partner(partnerId);
-        at("contract-service", admin).body("""
-                {"id":"%s","name":"Journey partner","certificationStatus":"ACTIVE","certifiedFrom":"2000-01-01","certifiedUntil":"2099-12-31"}"""
-                .formatted(partnerId)).post("/partners").then().statusCode(201);
-        customerId = at("contract-service", partner).body("""
-                {"legalName":"Contoso Journeys","country":"US","timeZone":"America/New_York"}""")
-                .post("/customers").then().statusCode(201).extract().path("id");
-        contractId = at("contract-service", partner).body("""
-                {"customerId":"%s","termMonths":36,"monthlyFee":{"amount":"24.90","currency":"USD"},
-                 "extendedCoverageFee":{"amount":"3.50","currency":"USD"}}""".formatted(customerId))
-                .post("/contracts").then().statusCode(201).extract().path("id");
-        String etag = at("contract-service", partner).get("/contracts/" + contractId).then().statusCode(200).extract().header("ETag");
-        at("contract-service", partner).header("If-Match", etag).post("/contracts/" + contractId + "/activation")
-                .then().statusCode(200);
+        Programme programme = new Programme(running);
+        Programme.Partner journey = programme.certifiedPartner("Journey partner");
+        partnerId = journey.id();
+        partner = journey.token();
+        customerId = programme.usCustomer(journey, "Contoso Journeys", null, "America/New_York");
+        contractId = programme.activeContract(journey, customerId, 36);
         sku = "J" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         at("device-registry-service", admin).body("""
                 {"sku":"%s","name":"Poly Journey Phone","family":"CCX","category":"DESK_PHONE","daasEligible":true}""".formatted(sku))

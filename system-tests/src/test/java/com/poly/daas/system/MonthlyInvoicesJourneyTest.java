@@ -15,13 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Journey 6 (issue 14, B1): monthly invoices for two months across the five running services, through their HTTP APIs
@@ -31,9 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * both months (CSV, JSON Lines), and the sequence of numbers has no gap.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(RunningSuite.Resolver.class)
 class MonthlyInvoicesJourneyTest {
-    static RunningSuite running;
     static String admin = "Bearer " + DevTokens.staff("admin");
     static String agent = "Bearer " + DevTokens.staff("agent");
     static String partnerId;
@@ -44,28 +40,20 @@ class MonthlyInvoicesJourneyTest {
     static String sku;
     static String standardPhone;
     static String extendedPhone;
-    /** A year ahead of the real one: its months are ours to move through. */
-    static int year;
     static JsonPath march;
     static JsonPath april;
 
-    @BeforeAll
-    static void start(RunningSuite suite) {
-        running = suite;
-        year = suite.nextYearOnTheDemoClock();
-    }
+    /** A year ahead of the real one: its months are ours to move through. */
+    @RegisterExtension
+    static final DemoYear demo = new DemoYear();
 
-    @AfterAll
-    static void backToRealTime() {
-        running.resetClocks();
-    }
 
     static RequestSpecification at(String service, String token) {
-        return running.at(service, token);
+        return demo.suite().at(service, token);
     }
 
     static String month(int m) {
-        return YearMonth.of(year, m).toString();
+        return YearMonth.of(demo.year(), m).toString();
     }
 
     static String serial() {
@@ -97,27 +85,16 @@ class MonthlyInvoicesJourneyTest {
     @Test
     @Order(1)
     void P1_P3_E1_aContractStartsMidMarchWithAStandardPhoneAndAnExtendedOneDeliveredTenDaysLater() {
-        running.clockAt(Instant.parse(month(3) + "-10T15:00:00Z"));
-        partnerId = "P-M" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        partner = "Bearer " + DevTokens.partner(partnerId);
-        at("contract-service", admin).body("""
-                {"id":"%s","name":"Invoiced partner","certificationStatus":"ACTIVE","certifiedFrom":"2000-01-01","certifiedUntil":"2099-12-31"}"""
-                .formatted(partnerId)).post("/partners").then().statusCode(201);
-        String otherId = "P-O" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        otherPartner = "Bearer " + DevTokens.partner(otherId);
-        at("contract-service", admin).body("""
-                {"id":"%s","name":"Another partner","certificationStatus":"ACTIVE","certifiedFrom":"2000-01-01","certifiedUntil":"2099-12-31"}"""
-                .formatted(otherId)).post("/partners").then().statusCode(201);
-        customerId = at("contract-service", partner).body("""
-                {"legalName":"Fabrikam Monthly","country":"US","timeZone":"America/Chicago"}""")
-                .post("/customers").then().statusCode(201).extract().path("id");
-        contractId = at("contract-service", partner).body("""
-                {"customerId":"%s","termMonths":36,"monthlyFee":{"amount":"24.90","currency":"USD"},
-                 "extendedCoverageFee":{"amount":"3.50","currency":"USD"}}""".formatted(customerId))
-                .post("/contracts").then().statusCode(201).extract().path("id");
-        String etag = at("contract-service", partner).get("/contracts/" + contractId).then().statusCode(200).extract().header("ETag");
-        at("contract-service", partner).header("If-Match", etag).post("/contracts/" + contractId + "/activation")
-                .then().statusCode(200).body("activatedOn", equalTo(month(3) + "-10"));
+        demo.suite().clockAt(Instant.parse(month(3) + "-10T15:00:00Z"));
+        Programme programme = new Programme(demo.suite());
+        Programme.Partner invoiced = programme.certifiedPartner("Invoiced partner");
+        partnerId = invoiced.id();
+        partner = invoiced.token();
+        otherPartner = programme.certifiedPartner("Another partner").token();
+        customerId = programme.usCustomer(invoiced, "Fabrikam Monthly", null, "America/Chicago");
+        contractId = programme.activeContract(invoiced, customerId, 36);
+        at("contract-service", partner).get("/contracts/" + contractId).then().statusCode(200)
+                .body("activatedOn", equalTo(month(3) + "-10"));
         sku = "M" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         at("device-registry-service", admin).body("""
                 {"sku":"%s","name":"Poly Monthly Phone","family":"CCX","category":"DESK_PHONE","daasEligible":true}""".formatted(sku))
@@ -127,7 +104,7 @@ class MonthlyInvoicesJourneyTest {
 
         standardPhone = serial();
         deliveredAndEnrolled(standardPhone, "STANDARD", month(3) + "-10");
-        running.clockAt(Instant.parse(month(3) + "-20T15:00:00Z"));
+        demo.suite().clockAt(Instant.parse(month(3) + "-20T15:00:00Z"));
         extendedPhone = serial();
         deliveredAndEnrolled(extendedPhone, "EXTENDED", month(3) + "-20");
 
@@ -143,9 +120,9 @@ class MonthlyInvoicesJourneyTest {
     @Test
     @Order(2)
     void B1_afterTheFirstBusinessDayOfAprilMarchIsInvoicedNumberedAndProratedByDay() {
-        running.clockAt(Instant.parse(month(4) + "-10T16:00:00Z"));
+        demo.suite().clockAt(Instant.parse(month(4) + "-10T16:00:00Z"));
         march = invoiceOf(month(3));
-        assertThat(march.getString("number")).matches("NA-" + year + "-\\d{6}");
+        assertThat(march.getString("number")).matches("NA-" + demo.year() + "-\\d{6}");
         assertThat(march.getString("issuingEntity")).isEqualTo("NA");
         assertThat(march.getString("documentType")).isEqualTo("INVOICE");
         assertThat(march.getString("month")).isEqualTo(month(3));
@@ -167,14 +144,14 @@ class MonthlyInvoicesJourneyTest {
     @Test
     @Order(3)
     void B1_B3_inMayAprilIsAFullMonthOnTheNextNumber_andMarchIsNeverInvoicedTwice() {
-        running.clockAt(Instant.parse(month(5) + "-10T16:00:00Z"));
+        demo.suite().clockAt(Instant.parse(month(5) + "-10T16:00:00Z"));
         april = invoiceOf(month(4));
         assertThat(april.getInt(line(standardPhone) + "days")).isEqualTo(30);
         assertThat(april.getString(line(standardPhone) + "amount.amount")).isEqualTo("24.90");
         assertThat(april.getString(line(extendedPhone) + "amount.amount")).isEqualTo("28.40");
         assertThat(april.getString("total.amount")).isEqualTo("53.30");
-        int marchNumber = Integer.parseInt(march.getString("number").substring(("NA-" + year + "-").length()));
-        int aprilNumber = Integer.parseInt(april.getString("number").substring(("NA-" + year + "-").length()));
+        int marchNumber = Integer.parseInt(march.getString("number").substring(("NA-" + demo.year() + "-").length()));
+        int aprilNumber = Integer.parseInt(april.getString("number").substring(("NA-" + demo.year() + "-").length()));
         assertThat(aprilNumber).as("numbered in issue order in the NA sequence of the year").isGreaterThan(marchNumber);
         assertThat(at("billing-service", partner).queryParam("contractId", contractId).queryParam("month", month(3))
                 .get("/invoices").then().statusCode(200).extract().jsonPath().getList("items")).hasSize(1);
@@ -218,7 +195,7 @@ class MonthlyInvoicesJourneyTest {
                 .then().statusCode(404).contentType("application/problem+json");
         assertThat(at("billing-service", otherPartner).get("/invoice-exports/" + month(3)).then().statusCode(200).extract()
                 .asString()).doesNotContain(partnerId).doesNotContain(contractId);
-        at("billing-service", partner).get("/invoice-exports/" + year + "-13").then().statusCode(400)
+        at("billing-service", partner).get("/invoice-exports/" + demo.year() + "-13").then().statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -236,11 +213,11 @@ class MonthlyInvoicesJourneyTest {
             numbers.addAll(page.getList("items.number", String.class));
             cursor = page.getString("cursor");
         } while (cursor != null);
-        List<Integer> ours = numbers.stream().filter(n -> n.startsWith("NA-" + year + "-"))
+        List<Integer> ours = numbers.stream().filter(n -> n.startsWith("NA-" + demo.year() + "-"))
                 .map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1))).sorted().toList();
         assertThat(ours).isNotEmpty();
         for (int i = 0; i < ours.size(); i++) {
-            assertThat(ours.get(i)).as("NA-%d numbers are 1..N", year).isEqualTo(i + 1);
+            assertThat(ours.get(i)).as("NA-%d numbers are 1..N", demo.year()).isEqualTo(i + 1);
         }
     }
 }

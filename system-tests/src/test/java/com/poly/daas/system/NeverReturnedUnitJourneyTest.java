@@ -15,13 +15,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Journey 3 (issues 11 and 14): an advance replacement whose defective unit never comes back ends as exactly one
@@ -29,9 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the five running services' HTTP APIs only; the demo clock of every service moves the days and months.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(RunningSuite.Resolver.class)
 class NeverReturnedUnitJourneyTest {
-    static RunningSuite running;
     static String admin = "Bearer " + DevTokens.staff("admin");
     static String agent = "Bearer " + DevTokens.staff("agent");
     static String partner;
@@ -41,23 +37,16 @@ class NeverReturnedUnitJourneyTest {
     static String device;
     static String spare;
     static String rmaId;
-    static int year;
     static JsonPath charge;
     static JsonPath invoice;
 
-    @BeforeAll
-    static void start(RunningSuite suite) {
-        running = suite;
-        year = suite.nextYearOnTheDemoClock();
-    }
+    /** A year ahead of the real one: its months are ours to move through. */
+    @RegisterExtension
+    static final DemoYear demo = new DemoYear();
 
-    @AfterAll
-    static void backToRealTime() {
-        running.resetClocks();
-    }
 
     static RequestSpecification at(String service, String token) {
-        return running.at(service, token);
+        return demo.suite().at(service, token);
     }
 
     static String serial() {
@@ -75,21 +64,12 @@ class NeverReturnedUnitJourneyTest {
     @Test
     @Order(1)
     void P1_P3_A4_aPartnersCustomerHasACoveredPhoneWhoseModelHasAListPrice() {
-        running.clockAt(Instant.parse(year + "-06-07T14:00:00Z"));
-        String partnerId = "P-N" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        partner = "Bearer " + DevTokens.partner(partnerId);
-        at("contract-service", admin).body("""
-                {"id":"%s","name":"Forgetful partner","certificationStatus":"ACTIVE","certifiedFrom":"2000-01-01","certifiedUntil":"2099-12-31"}"""
-                .formatted(partnerId)).post("/partners").then().statusCode(201);
-        customerId = at("contract-service", partner).body("""
-                {"legalName":"Northwind Unreturned","country":"US","timeZone":"America/New_York"}""")
-                .post("/customers").then().statusCode(201).extract().path("id");
-        contractId = at("contract-service", partner).body("""
-                {"customerId":"%s","termMonths":36,"monthlyFee":{"amount":"24.90","currency":"USD"},
-                 "extendedCoverageFee":{"amount":"3.50","currency":"USD"}}""".formatted(customerId))
-                .post("/contracts").then().statusCode(201).extract().path("id");
-        String etag = at("contract-service", partner).get("/contracts/" + contractId).then().statusCode(200).extract().header("ETag");
-        at("contract-service", partner).header("If-Match", etag).post("/contracts/" + contractId + "/activation").then().statusCode(200);
+        demo.suite().clockAt(Instant.parse(demo.year() + "-06-07T14:00:00Z"));
+        Programme programme = new Programme(demo.suite());
+        Programme.Partner forgetful = programme.certifiedPartner("Forgetful partner");
+        partner = forgetful.token();
+        customerId = programme.usCustomer(forgetful, "Northwind Unreturned", null, "America/New_York");
+        contractId = programme.activeContract(forgetful, customerId, 36);
 
         sku = "N" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         at("device-registry-service", admin).body("""
@@ -97,17 +77,17 @@ class NeverReturnedUnitJourneyTest {
                 .post("/models").then().statusCode(201);
         // A4: the published catalogue: 189.00 in force this year; a later price never re-prices a charge (B2)
         at("device-registry-service", admin).body("""
-                {"priceList":"NA-USD","price":{"amount":"189.00","currency":"USD"},"validFrom":"%d-01-01"}""".formatted(year))
+                {"priceList":"NA-USD","price":{"amount":"189.00","currency":"USD"},"validFrom":"%d-01-01"}""".formatted(demo.year()))
                 .post("/models/" + sku + "/prices").then().statusCode(201);
         at("device-registry-service", admin).body("""
-                {"priceList":"NA-USD","price":{"amount":"205.00","currency":"USD"},"validFrom":"%d-01-01"}""".formatted(year + 1))
+                {"priceList":"NA-USD","price":{"amount":"205.00","currency":"USD"},"validFrom":"%d-01-01"}""".formatted(demo.year() + 1))
                 .post("/models/" + sku + "/prices").then().statusCode(201);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("contract-service", partner)
                 .get("/model-eligibility/" + sku).then().statusCode(200).body("enrollable", equalTo(true)));
 
         device = serial();
         spare = serial();
-        String today = year + "-06-07";
+        String today = demo.year() + "-06-07";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("device-registry-service", partner).body("""
                 {"serial":"%s","sku":"%s","customerId":"%s","deliveredOn":"%s"}""".formatted(device, sku, customerId, today))
                 .post("/devices").then().statusCode(201));
@@ -142,7 +122,7 @@ class NeverReturnedUnitJourneyTest {
     @Test
     @Order(3)
     void A3_A4_B2_theUnitNeverComesBack_tenBusinessDaysLaterItIsChargedOnceAtTheListPriceInForce() {
-        running.advanceClocks(Duration.ofDays(20));
+        demo.suite().advanceClocks(Duration.ofDays(20));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> at("rma-service", agent).get("/rmas/" + rmaId)
                 .then().statusCode(200).body("status", equalTo("OVERDUE")));
         // rma-service publishes ReturnOverdue; billing raises the unreturned-unit charge from it (B3: once)
@@ -157,7 +137,7 @@ class NeverReturnedUnitJourneyTest {
         assertThat(charge.getString("amount.amount")).as("the list price in force on the first overdue day").isEqualTo("189.00");
         assertThat(charge.getString("amount.currency")).isEqualTo("USD");
         assertThat(charge.getString("priceList")).isEqualTo("NA-USD");
-        assertThat(charge.getString("priceValidFrom")).isEqualTo(year + "-01-01");
+        assertThat(charge.getString("priceValidFrom")).isEqualTo(demo.year() + "-01-01");
         assertThat(charge.getList("rules")).containsExactly("A4", "B2", "B3");
         // one RMA for one device is above the 2 % threshold too: an E5 charge waits for an agent, never billed by itself
         at("billing-service", partner).queryParam("rmaId", rmaId).queryParam("cause", "EXCESS_RMA").get("/charges").then()
@@ -168,7 +148,7 @@ class NeverReturnedUnitJourneyTest {
     @Order(4)
     void B1_B2_P4_theNextMonthlyInvoiceCarriesExactlyOneChargeLine_andTheReplacementIsBilledFromItsShipDay() {
         YearMonth arose = YearMonth.from(LocalDate.parse(charge.getString("aroseOn")));
-        running.clockAt(Instant.parse(arose.plusMonths(1) + "-10T16:00:00Z"));
+        demo.suite().clockAt(Instant.parse(arose.plusMonths(1) + "-10T16:00:00Z"));
         invoice = invoiceOf(arose);
         List<String> chargeLines = invoice.getList("lines.findAll { it.kind == 'CHARGE' }.rmaId", String.class);
         assertThat(chargeLines).containsExactly(rmaId);
@@ -177,7 +157,7 @@ class NeverReturnedUnitJourneyTest {
         assertThat(invoice.getString(line + "serial")).isEqualTo(device);
         assertThat(invoice.getString(line + "chargeId")).isEqualTo(charge.getString("id"));
         assertThat(invoice.getList(line + "rules", String.class)).contains("A4", "B2");
-        assertThat(invoice.getString("number")).matches("NA-" + year + "-\\d{6}");
+        assertThat(invoice.getString("number")).matches("NA-" + demo.year() + "-\\d{6}");
         // P4: the replacement takes over from the day it shipped; no day of the month is billed twice
         assertThat(invoice.getList("lines.find { it.serial == '" + spare + "' && it.kind == 'DEVICE' }.rules", String.class))
                 .containsExactly("B1", "P4");
@@ -192,7 +172,7 @@ class NeverReturnedUnitJourneyTest {
     @Order(5)
     void B3_theMonthAfterTheChargeIsNotBilledAgain() {
         YearMonth arose = YearMonth.from(LocalDate.parse(charge.getString("aroseOn")));
-        running.clockAt(Instant.parse(arose.plusMonths(2) + "-10T16:00:00Z"));
+        demo.suite().clockAt(Instant.parse(arose.plusMonths(2) + "-10T16:00:00Z"));
         JsonPath next = invoiceOf(arose.plusMonths(1));
         assertThat(next.getList("lines.kind", String.class)).doesNotContain("CHARGE").contains("DEVICE");
         assertThat(at("billing-service", partner).queryParam("rmaId", rmaId).queryParam("cause", "UNRETURNED_UNIT").get("/charges")

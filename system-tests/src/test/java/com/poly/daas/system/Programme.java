@@ -65,8 +65,14 @@ final class Programme {
 
     /** The partner adds its customer, in New York (P2: North America). */
     String usCustomer(Partner partner, String legalName) {
+        return usCustomer(partner, legalName, "US-NY", "America/New_York");
+    }
+
+    /** The partner adds its US customer (P2: North America); {@code subdivision} null: the federal calendar only. */
+    String usCustomer(Partner partner, String legalName, String subdivision, String timeZone) {
+        String state = subdivision == null ? "" : ",\"subdivision\":\"" + subdivision + "\"";
         return at("contract-service", partner.token()).body("""
-                {"legalName":"%s","country":"US","subdivision":"US-NY","timeZone":"America/New_York"}""".formatted(legalName))
+                {"legalName":"%s","country":"US"%s,"timeZone":"%s"}""".formatted(legalName, state, timeZone))
                 .post("/customers").then().statusCode(201).body("region", equalTo("NORTH_AMERICA")).extract().path("id");
     }
 

@@ -28,7 +28,9 @@ import java.util.function.IntFunction;
  *   startup  each service started alone: time to ready, resident memory idle and after load
  * </pre>
  * Options: {@code --jvm "<flags>"} (the services' JVM flags; default {@link BenchEnv#PRODUCTION_JVM}),
- * {@code --clients N}, {@code --seconds N}, {@code --warmup N}; startup also {@code --services a,b} (default: all five). Services run from their packaged jars
+ * {@code --clients N}, {@code --seconds N}, {@code --warmup N} (seconds of load before the measured part; for events,
+ * seconds of events at the same rate); events also {@code --events N} (10,000) and {@code --rate N} per second (200);
+ * startup also {@code --services a,b} (default: all five). Services run from their packaged jars
  * ({@code target/quarkus-app/quarkus-run.jar}), PostgreSQL and Kafka from devstack. Never part of a test run.
  */
 public final class Bench {
@@ -59,7 +61,7 @@ public final class Bench {
                 case "startup" -> StartupBench.run(env, Integer.parseInt(option(rest, "--load-seconds", "20")),
                         option(rest, "--services", ""));
                 case "events" -> EventBench.run(env, Integer.parseInt(option(rest, "--events", "10000")),
-                        Integer.parseInt(option(rest, "--rate", "200")));
+                        Integer.parseInt(option(rest, "--rate", "200")), warmup);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             };
             table = table + env.machine();

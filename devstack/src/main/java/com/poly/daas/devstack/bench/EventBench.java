@@ -45,7 +45,13 @@ final class EventBench {
     private EventBench() {
     }
 
-    static String run(BenchEnv env, int events, int rate) throws Exception {
+    /**
+     * @param warmupSeconds events at the same rate before the measured ones, not measured (as the HTTP benchmarks'
+     *                      warm-up: the first events of a fresh JVM pay for compiling the path and the first queries)
+     */
+    static String run(BenchEnv env, int events, int rate, int warmupSeconds) throws Exception {
+        int warmup = warmupSeconds * rate;
+        int originals = events + warmup;
         var contracts = env.startService("contract-service", Map.of("DAAS_CONTRACTS_SEED", "true"));
         var registry = env.startService("device-registry-service", Map.of("DAAS_REGISTRY_SEED", "true"));
         var rma = env.startService("rma-service", Map.of());
@@ -64,9 +70,9 @@ final class EventBench {
                     BenchEnv.count(c, "select count(*) from registry.party_customer where customer_id = '" + customer + "'") == 1);
         }
         // the originals: registered in the registry, replicated to contract-service, enrolled in an active contract
-        for (int from = 0; from < events; from += 10_000) {
+        for (int from = 0; from < originals; from += 10_000) {
             StringBuilder body = new StringBuilder("{\"devices\":[");
-            for (int i = from; i < Math.min(events, from + 10_000); i++) {
+            for (int i = from; i < Math.min(originals, from + 10_000); i++) {
                 body.append(i == from ? "" : ",").append("{\"serial\":\"").append(original(i))
                         .append("\",\"sku\":\"CCX-500\",\"customerId\":\"").append(customer).append("\",\"deliveredOn\":\"2026-10-01\"}");
             }
@@ -74,7 +80,7 @@ final class EventBench {
         }
         try (Connection c = env.jdbc()) {
             BenchEnv.await("the originals in contract-service's replica", Duration.ofMinutes(3), () ->
-                    BenchEnv.count(c, "select count(*) from contracts.registered_device where customer_id = '" + customer + "'") >= events);
+                    BenchEnv.count(c, "select count(*) from contracts.registered_device where customer_id = '" + customer + "'") >= originals);
         }
         var draft = send(http, BenchEnv.request(contracts.url() + "/contracts", token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customer + "\",\"termMonths\":36,"
@@ -84,35 +90,107 @@ final class EventBench {
         send(http, BenchEnv.request(contracts.url() + "/contracts/" + contract + "/activation", token)
                 .header("If-Match", draft.headers().firstValue("ETag").orElseThrow())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
-        for (int from = 0; from < events; from += 500) {
+        for (int from = 0; from < originals; from += 500) {
             StringBuilder body = new StringBuilder("{\"devices\":[");
-            for (int i = from; i < Math.min(events, from + 500); i++) {
+            for (int i = from; i < Math.min(originals, from + 500); i++) {
                 body.append(i == from ? "" : ",").append("{\"serial\":\"").append(original(i))
                         .append("\",\"sku\":\"CCX-500\",\"option\":\"STANDARD\",\"deliveredOn\":\"2026-10-01\"}");
             }
             post(http, contracts.url() + "/contracts/" + contract + "/devices", token, body.append("]}").toString(), 201);
         }
-        BenchEnv.log("enrolled " + events + " originals in contract " + contract);
+        BenchEnv.log("enrolled " + originals + " originals in contract " + contract);
         // settle: the set-up's own events (registrations, enrolments) are applied everywhere before the clock starts
         Thread.sleep(5_000);
+
+        String contractId = contract;
+        if (warmup > 0) {
+            BenchEnv.log("warm-up: " + warmup + " events at " + rate + "/s, not measured");
+            commit(env, customer, contractId, events, warmup, rate, new HashMap<>());
+            try (Connection c = env.jdbc()) {
+                awaitApplied(c, warmup);
+            }
+        }
 
         // Kafka alone, same broker, same rate, in a thread beside the measured run
         KafkaProbe probe = new KafkaProbe(env, events, rate);
         Thread probeThread = new Thread(probe, "kafka-probe");
         probeThread.start();
 
-        Map<UUID, Long> committedAt = new HashMap<>();
-        String contractId = contract;
+        Map<UUID, Long> committedAt = new java.util.LinkedHashMap<>(); // commit order
         // CPU of each service (all threads: consumers, relay, Kafka clients) from the first commit to the last applied
         double[] cpu0 = {BenchEnv.cpuSeconds(contracts.pid()), BenchEnv.cpuSeconds(registry.pid()), BenchEnv.cpuSeconds(rma.pid())};
         long start = System.nanoTime();
+        commit(env, customer, contractId, 0, events, rate, committedAt);
+        double[] contractLatencies;
+        double[] registryLatencies;
+        String cpuPerEvent;
+        try (Connection c = env.jdbc()) {
+            awaitApplied(c, warmup + events);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double[] cpu1 = {BenchEnv.cpuSeconds(contracts.pid()), BenchEnv.cpuSeconds(registry.pid()), BenchEnv.cpuSeconds(rma.pid())};
+            cpuPerEvent = String.format("contract-service %.2f ms, registry %.2f ms, rma-service (relay) %.2f ms; every event "
+                            + "applied by both %.1f s after the first commit (%.0f events/s)",
+                    (cpu1[0] - cpu0[0]) * 1000 / events, (cpu1[1] - cpu0[1]) * 1000 / events, (cpu1[2] - cpu0[2]) * 1000 / events,
+                    seconds, events / seconds);
+            contractLatencies = latencies(c, "contracts", committedAt);
+            registryLatencies = latencies(c, "registry", committedAt);
+            long parked = BenchEnv.count(c, "select count(*) from contracts.parked_event")
+                    + BenchEnv.count(c, "select count(*) from registry.parked_event");
+            if (parked > 0) {
+                BenchEnv.log("WARNING: " + parked + " events parked (not applicable): see the services' logs");
+            }
+        }
+        probeThread.join();
+        // where the slow ones were: p50 / p99 of each tenth of the run, in commit order (log only)
+        StringBuilder tenths = new StringBuilder("applied in both, by tenth of the run (p50/p99 ms):");
+        for (int t = 0; t < 10; t++) {
+            int from = t * contractLatencies.length / 10;
+            int to = (t + 1) * contractLatencies.length / 10;
+            double[] slice = new double[to - from];
+            for (int i = from; i < to; i++) {
+                slice[i - from] = Math.max(contractLatencies[i], registryLatencies[i]);
+            }
+            Arrays.sort(slice);
+            tenths.append(String.format(" %.0f/%.0f", percentile(slice, 50), percentile(slice, 99)));
+        }
+        BenchEnv.log(tenths.toString());
+        double[] both = new double[contractLatencies.length];
+        for (int i = 0; i < both.length; i++) {
+            both[i] = Math.max(contractLatencies[i], registryLatencies[i]);
+        }
+        Arrays.sort(contractLatencies);
+        Arrays.sort(registryLatencies);
+        Arrays.sort(both);
+        double[] kafka = probe.sortedLatencies();
+        return "### Event path: " + String.format("%,d", events) + " ReplacementShipped at " + rate + "/s (after "
+                + warmupSeconds + " s of warm-up at the same rate, not measured), committed in "
+                + "rma-service's outbox -> applied (inbox) in contract-service and the registry\n\n"
+                + "| measure | p50 | p99 | max | target |\n|---|---|---|---|---|\n"
+                + "| applied in contract-service | " + ms(contractLatencies, 50) + " | " + ms(contractLatencies, 99) + " | "
+                + ms(contractLatencies, 100) + " | |\n"
+                + "| applied in the registry | " + ms(registryLatencies, 50) + " | " + ms(registryLatencies, 99) + " | "
+                + ms(registryLatencies, 100) + " | |\n"
+                + "| applied in both (the later of the two) | " + ms(both, 50) + " | " + ms(both, 99) + " | " + ms(both, 100)
+                + " | p99 <= 250 ms " + Bench.mark(percentile(both, 99) <= 250) + " |\n"
+                + "| Kafka alone: produce (acks=all) -> consume, same broker, same rate | " + ms(kafka, 50) + " | "
+                + ms(kafka, 99) + " | " + ms(kafka, 100) + " | |\n"
+                + "| service CPU per event (all threads, first commit to last applied) | " + cpuPerEvent + " | | | |\n"
+                + "| | | | | |\n";
+    }
+
+    /**
+     * Commits {@code count} ReplacementShipped of originals {@code first}.. in rma-service's outbox at {@code rate} per
+     * second, one transaction each, recording each event's commit time (micros) in {@code committedAt}.
+     */
+    private static void commit(BenchEnv env, String customer, String contractId, int first, int count, int rate,
+                               Map<UUID, Long> committedAt) throws Exception {
         try (Connection c = env.jdbc();
              PreparedStatement insert = c.prepareStatement("""
                      insert into rmas.outbox_event (id, aggregatetype, aggregateid, type, payload, topic, schema_version, occurred_at)
                      values (?, 'Rma', ?, 'ReplacementShipped', cast(? as jsonb), ?, ?, ?)""")) {
             long intervalNanos = 1_000_000_000L / rate;
             long next = System.nanoTime();
-            for (int i = 0; i < events; i++) {
+            for (int i = first; i < first + count; i++) {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -136,49 +214,12 @@ final class EventBench {
                 committedAt.put(eventId, committed.getEpochSecond() * 1_000_000 + committed.getNano() / 1000);
             }
         }
-        double[] contractLatencies;
-        double[] registryLatencies;
-        String cpuPerEvent;
-        try (Connection c = env.jdbc()) {
-            BenchEnv.await("every event applied by both consumers", Duration.ofMinutes(10), () ->
-                    BenchEnv.count(c, "select count(*) from contracts.inbox_event where event_type = 'ReplacementShipped'") >= events
-                            && BenchEnv.count(c, "select count(*) from registry.inbox_event where event_type = 'ReplacementShipped'") >= events);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double[] cpu1 = {BenchEnv.cpuSeconds(contracts.pid()), BenchEnv.cpuSeconds(registry.pid()), BenchEnv.cpuSeconds(rma.pid())};
-            cpuPerEvent = String.format("contract-service %.2f ms, registry %.2f ms, rma-service (relay) %.2f ms; every event "
-                            + "applied by both %.1f s after the first commit (%.0f events/s)",
-                    (cpu1[0] - cpu0[0]) * 1000 / events, (cpu1[1] - cpu0[1]) * 1000 / events, (cpu1[2] - cpu0[2]) * 1000 / events,
-                    seconds, events / seconds);
-            contractLatencies = latencies(c, "contracts", committedAt);
-            registryLatencies = latencies(c, "registry", committedAt);
-            long parked = BenchEnv.count(c, "select count(*) from contracts.parked_event")
-                    + BenchEnv.count(c, "select count(*) from registry.parked_event");
-            if (parked > 0) {
-                BenchEnv.log("WARNING: " + parked + " events parked (not applicable): see the services' logs");
-            }
-        }
-        probeThread.join();
-        double[] both = new double[contractLatencies.length];
-        for (int i = 0; i < both.length; i++) {
-            both[i] = Math.max(contractLatencies[i], registryLatencies[i]);
-        }
-        Arrays.sort(contractLatencies);
-        Arrays.sort(registryLatencies);
-        Arrays.sort(both);
-        double[] kafka = probe.sortedLatencies();
-        return "### Event path: " + String.format("%,d", events) + " ReplacementShipped at " + rate + "/s, committed in "
-                + "rma-service's outbox -> applied (inbox) in contract-service and the registry\n\n"
-                + "| measure | p50 | p99 | max | target |\n|---|---|---|---|---|\n"
-                + "| applied in contract-service | " + ms(contractLatencies, 50) + " | " + ms(contractLatencies, 99) + " | "
-                + ms(contractLatencies, 100) + " | |\n"
-                + "| applied in the registry | " + ms(registryLatencies, 50) + " | " + ms(registryLatencies, 99) + " | "
-                + ms(registryLatencies, 100) + " | |\n"
-                + "| applied in both (the later of the two) | " + ms(both, 50) + " | " + ms(both, 99) + " | " + ms(both, 100)
-                + " | p99 <= 250 ms " + Bench.mark(percentile(both, 99) <= 250) + " |\n"
-                + "| Kafka alone: produce (acks=all) -> consume, same broker, same rate | " + ms(kafka, 50) + " | "
-                + ms(kafka, 99) + " | " + ms(kafka, 100) + " | |\n"
-                + "| service CPU per event (all threads, first commit to last applied) | " + cpuPerEvent + " | | | |\n"
-                + "| | | | | |\n";
+    }
+
+    private static void awaitApplied(Connection c, int events) throws InterruptedException {
+        BenchEnv.await("every event applied by both consumers", Duration.ofMinutes(10), () ->
+                BenchEnv.count(c, "select count(*) from contracts.inbox_event where event_type = 'ReplacementShipped'") >= events
+                        && BenchEnv.count(c, "select count(*) from registry.inbox_event where event_type = 'ReplacementShipped'") >= events);
     }
 
     private static String original(int i) {

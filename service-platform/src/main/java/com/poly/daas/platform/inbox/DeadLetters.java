@@ -1,23 +1,21 @@
 package com.poly.daas.platform.inbox;
 
 import com.poly.daas.events.Topics;
+import com.poly.daas.platform.outbox.ReliableProducer;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -50,7 +48,12 @@ public class DeadLetters {
     @ConfigProperty(name = "daas.inbox.dead-letter-timeout", defaultValue = "PT30S")
     Duration timeout;
 
-    private volatile Producer<String, String> producer;
+    private ReliableProducer producer;
+
+    @PostConstruct
+    void init() {
+        producer = new ReliableProducer(bootstrapServers, service + "-dead-letters", Map.of());
+    }
 
     /**
      * Sends the record to the dead-letter topic and waits for the broker ({@code acks=all}): only then may the consumer
@@ -72,7 +75,7 @@ public class DeadLetters {
         put(headers, OFFSET, Long.toString(record.offset()));
         String topic = Topics.deadLetter(service);
         try {
-            producer().send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers))
+            producer.get().send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,33 +95,7 @@ public class DeadLetters {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Producer<String, String> producer() {
-        Producer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters");
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
     void stop(@Observes ShutdownEvent event) {
-        Producer<String, String> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 }

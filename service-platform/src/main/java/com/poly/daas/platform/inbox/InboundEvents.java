@@ -8,8 +8,10 @@ import com.poly.daas.platform.security.PartnerScope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
@@ -85,6 +87,7 @@ public class InboundEvents {
     @Inject
     DeadLetters deadLetters;
 
+    private volatile boolean stopping;
     /** The handler of each consumer seen in this process, for re-applying its parked events. */
     private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
 
@@ -284,7 +287,14 @@ public class InboundEvents {
     /** Every {@code daas.inbox.reapply-every}: re-applies the parked events of every consumer of this process. */
     @Scheduled(every = "{daas.inbox.reapply-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reapplyAllParked() {
-        handlers.keySet().forEach(this::reapplyAfter);
+        if (!stopping) {
+            handlers.keySet().forEach(this::reapplyAfter);
+        }
+    }
+
+    /** No sweep once the service stops: the database pool closes under it (it logged a warning per consumer). */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**

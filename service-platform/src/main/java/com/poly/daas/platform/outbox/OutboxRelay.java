@@ -7,29 +7,32 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 /**
  * Publishes committed outbox rows to Kafka, at least once, in commit order per aggregate.
@@ -59,14 +62,24 @@ public class OutboxRelay {
     boolean enabled;
     @ConfigProperty(name = "daas.outbox.relay.batch-size", defaultValue = "200")
     int batchSize;
-    /** Idle wait between polls: the event path's worst added latency (issue 16: p99 <= 250 ms commit -> applied). */
-    @ConfigProperty(name = "daas.outbox.relay.poll-interval", defaultValue = "PT0.05S")
+    /**
+     * Longest idle wait between looks at the outbox. The relay wakes as soon as a transaction that added outbox rows
+     * commits (LISTEN on {@code daas_outbox_<schema>}, signalled by a trigger: V0_5); this interval only bounds the wait
+     * when a notification is missed, and is the poll interval while the listening connection cannot be opened.
+     */
+    @ConfigProperty(name = "daas.outbox.relay.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
+    @ConfigProperty(name = "daas.schema")
+    String schema;
+    @Inject
+    DataSource dataSource;
     @ConfigProperty(name = "daas.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile Producer<String, String> producer;
+    /** The relay thread's LISTEN connection (only that thread uses it). */
+    private Connection listener;
+    private ReliableProducer producer;
     private volatile Thread worker;
     private Counter published;
     /** Test hook: called after the broker acknowledged a batch and before it is marked published. */
@@ -76,6 +89,12 @@ public class OutboxRelay {
     @FunctionalInterface
     public interface BatchObserver {
         void acknowledged(List<UUID> eventIds);
+    }
+
+    @PostConstruct
+    void init() {
+        producer = new ReliableProducer(bootstrapServers, application + "-outbox-relay", Map.of(
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5", ProducerConfig.LINGER_MS_CONFIG, "5"));
     }
 
     void start(@Observes StartupEvent event) {
@@ -100,19 +119,25 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
+        producer.close();
     }
 
     private void loop() {
+        try {
+            relayUntilStopped();
+        } finally {
+            closeListener();
+        }
+    }
+
+    private void relayUntilStopped() {
         Duration backoff = pollInterval;
         while (running.get()) {
             try {
                 int sent = relayBatch();
                 backoff = pollInterval;
                 if (sent == 0) {
-                    Thread.sleep(pollInterval.toMillis());
+                    awaitCommittedEvents();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -126,6 +151,41 @@ public class OutboxRelay {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Waits until a transaction that added outbox rows commits, or {@code pollInterval} passes. The listening connection
+     * is the relay's own (held from the pool); if it breaks, the relay polls every {@code pollInterval} until a new one
+     * listens, so no event waits longer than that.
+     */
+    private void awaitCommittedEvents() throws InterruptedException {
+        try {
+            if (listener == null || listener.isClosed()) {
+                listener = dataSource.getConnection();
+                listener.setAutoCommit(true);
+                try (Statement listen = listener.createStatement()) {
+                    listen.execute("listen \"daas_outbox_" + schema + "\"");
+                }
+                return; // events committed before the LISTEN: look once more before waiting
+            }
+            listener.unwrap(PGConnection.class).getNotifications((int) Math.max(1, pollInterval.toMillis()));
+        } catch (SQLException e) {
+            LOG.debugf("Outbox relay cannot listen for commits (polling every %s): %s", pollInterval, e.getMessage());
+            closeListener();
+            Thread.sleep(pollInterval.toMillis());
+        }
+    }
+
+    private void closeListener() {
+        Connection connection = listener;
+        listener = null;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debugf("Outbox relay's listening connection did not close cleanly: %s", e.getMessage());
             }
         }
     }
@@ -153,7 +213,7 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>((String) row[1], (String) row[2], (String) row[4]);
                 record.headers().add("id", id.toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("type", ((String) row[3]).getBytes(StandardCharsets.UTF_8));
-                acks.add(producer().send(record));
+                acks.add(producer.get().send(record));
                 ids.add(id);
             }
             for (Future<RecordMetadata> ack : acks) {
@@ -219,30 +279,5 @@ public class OutboxRelay {
         QuarkusTransaction.requiringNew().run(() -> em
                 .createNativeQuery("delete from outbox_event where published_at < ?1")
                 .setParameter(1, Timestamp.from(clock.instant().minus(retention))).executeUpdate());
-    }
-
-    private Producer<String, String> producer() {
-        Producer<String, String> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, application + "-outbox-relay");
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
-                }
-                p = producer;
-            }
-        }
-        return p;
     }
 }
