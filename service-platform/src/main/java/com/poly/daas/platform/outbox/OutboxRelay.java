@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -91,13 +90,9 @@ public class OutboxRelay {
         void acknowledged(List<UUID> eventIds);
     }
 
-    @PostConstruct
-    void init() {
+    void start(@Observes StartupEvent event) {
         producer = new ReliableProducer(bootstrapServers, application + "-outbox-relay", Map.of(
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5", ProducerConfig.LINGER_MS_CONFIG, "5"));
-    }
-
-    void start(@Observes StartupEvent event) {
         published = metrics.counter("daas.outbox.published");
         Gauge.builder("daas.outbox.pending", this, OutboxRelay::pendingCount).register(metrics);
         if (enabled) {
@@ -119,7 +114,9 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
             }
         }
-        producer.close();
+        if (producer != null) {
+            producer.close();
+        }
     }
 
     private void loop() {
