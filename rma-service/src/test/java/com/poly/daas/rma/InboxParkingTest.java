@@ -9,6 +9,7 @@ import com.poly.daas.events.MalformedEventException;
 import com.poly.daas.events.registry.DeviceRegistered;
 import com.poly.daas.platform.inbox.InboundEvents;
 import com.poly.daas.platform.inbox.NotYetApplicableException;
+import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.testsupport.RealInfrastructure;
 import com.poly.daas.events.Topics;
 import com.poly.daas.testsupport.TopicProbe;
@@ -39,6 +40,8 @@ class InboxParkingTest {
     InboundEvents inbound;
     @Inject
     EntityManager em;
+    @Inject
+    Outbox outbox;
 
     static String event(String serial, String sku, UUID id) {
         return EventJson.write(EventJson.envelope(new DeviceRegistered(serial, sku, "P-1", "CU-1", null, null), id,
@@ -195,5 +198,32 @@ class InboxParkingTest {
         factArrived.set(true);
         inbound.reapplyParked(consumer);
         assertThat(effectsOf(consumer)).containsExactly("OTHER", "THIRD", "FIRST", "SECOND");
+    }
+    @Test
+    void aPollsConsequencesReachTheOutboxOnceEachInTheOrderOfItsEvents() {
+        String consumer = "test.batch-outbox-" + UUID.randomUUID();
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // each applied event has a consequence published through the outbox (held back and written once per group)
+        InboundEvents.Handler effects = effects(consumer);
+        InboundEvents.Handler handler = e -> {
+            effects.apply(e);
+            outbox.publish(new DeviceRegistered(e.payload().get("serial").asText() + "-NEXT", "NEXT", "P-1", "CU-1", null, null));
+        };
+        List<String> serials = List.of("SN-1" + run, "SN-2" + run, "SN-3" + run, "SN-4" + run);
+        inbound.processBatch(consumer, List.of(
+                record(1, serials.get(0), event(serials.get(0), "A", UUID.randomUUID())),
+                record(2, serials.get(1), event(serials.get(1), "B", UUID.randomUUID())),
+                record(3, serials.get(2), event(serials.get(2), "C", UUID.randomUUID()))), handler);
+        // a group that fails on its last record: rolled back, then applied one by one; D's consequence is written once
+        inbound.processBatch(consumer, List.of(
+                record(4, serials.get(3), event(serials.get(3), "D", UUID.randomUUID())),
+                record(5, "bad-" + run, event("SN-5" + run, "BAD", UUID.randomUUID()))), handler);
+
+        @SuppressWarnings("unchecked")
+        List<String> published = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "select aggregateid from outbox_event where aggregateid like ?1 order by seq")
+                .setParameter(1, "%" + run + "-NEXT").getResultList());
+        assertThat(published).containsExactly(serials.stream().map(s -> s + "-NEXT").toArray(String[]::new));
+        assertThat(effectsOf(consumer)).containsExactly("A", "B", "C", "D");
     }
 }

@@ -4,6 +4,7 @@ import com.poly.daas.events.EventEnvelope;
 import com.poly.daas.events.EventJson;
 import com.poly.daas.events.MalformedEventException;
 import com.poly.daas.platform.api.ApiProblem;
+import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.security.PartnerScope;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -86,6 +87,8 @@ public class InboundEvents {
     int eventsPerTransaction;
     @Inject
     DeadLetters deadLetters;
+    @Inject
+    Outbox outbox;
 
     private volatile boolean stopping;
     /** The handler of each consumer seen in this process, for re-applying its parked events. */
@@ -142,9 +145,8 @@ public class InboundEvents {
                 if (parked[0]) {
                     return null; // an aggregate of the group waits behind a parked event: the single path parks it
                 }
-                for (EventEnvelope event : events) {
-                    applyOnce(consumer, event, handler);
-                }
+                // one flush and one batch of outbox rows for the group's consequences, not one per event
+                outbox.collecting(() -> events.forEach(event -> applyOnce(consumer, event, handler)));
                 return parked[1];
             });
             if (anyParked == null) {

@@ -6,11 +6,13 @@ import com.poly.daas.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +33,8 @@ public class Outbox {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
     @ConfigProperty(name = "quarkus.application.name")
     String producer;
 
@@ -50,7 +54,46 @@ public class Outbox {
         Instant now = clock.instant();
         List<EventEnvelope> envelopes = events.stream()
                 .map(event -> EventJson.envelope(event, UUID.randomUUID(), now, producer)).toList();
+        List<String> topics = events.stream().map(event -> event.eventType().topic()).toList();
+        if (transactions.getResource(Collector.class) instanceof Collector collector && collector.open) {
+            collector.envelopes.addAll(envelopes);
+            collector.topics.addAll(topics);
+            return envelopes;
+        }
         em.flush();
+        insert(envelopes, topics);
+        return envelopes;
+    }
+
+    /**
+     * Runs {@code work} in the current transaction with the events it publishes held back, then flushes once and writes
+     * them all, in publication order (issue 16: an event consumer applying a poll's records in one transaction flushed
+     * the persistence context once per event before). The flush before the inserts keeps the rule of
+     * {@link #publishAll}: every row lock of the transaction is taken before its events are numbered.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void collecting(Runnable work) {
+        Collector collector = new Collector();
+        transactions.putResource(Collector.class, collector);
+        try {
+            work.run();
+        } finally {
+            collector.open = false;
+        }
+        if (!collector.envelopes.isEmpty()) {
+            em.flush();
+            insert(collector.envelopes, collector.topics);
+        }
+    }
+
+    /** The events held back by {@link #collecting} in one transaction. */
+    private static final class Collector {
+        final List<EventEnvelope> envelopes = new ArrayList<>();
+        final List<String> topics = new ArrayList<>();
+        boolean open = true;
+    }
+
+    private void insert(List<EventEnvelope> envelopes, List<String> topics) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int pending = 0;
@@ -61,7 +104,7 @@ public class Outbox {
                     insert.setString(3, envelope.aggregateId());
                     insert.setString(4, envelope.type());
                     insert.setString(5, EventJson.write(envelope));
-                    insert.setString(6, events.get(i).eventType().topic());
+                    insert.setString(6, topics.get(i));
                     insert.setInt(7, envelope.schemaVersion());
                     insert.setTimestamp(8, Timestamp.from(envelope.occurredAt()));
                     insert.addBatch();
@@ -75,6 +118,5 @@ public class Outbox {
                 }
             }
         });
-        return envelopes;
     }
 }
