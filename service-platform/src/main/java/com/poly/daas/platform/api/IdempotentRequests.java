@@ -2,6 +2,7 @@ package com.poly.daas.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.poly.daas.platform.sql.PlainSql;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 
 /**
  * {@code Idempotency-Key} on creating POSTs. Within one transaction: claim (caller, key), run the creation, store
@@ -67,7 +65,7 @@ public class IdempotentRequests {
         // Claim first: a new key (the usual case) costs one statement. Only when the key is taken do we drop it if it
         // has expired, and claim again (issue 16: one round trip fewer on every creating POST).
         int claimed = claim(key, caller, hash, now);
-        if (claimed == 0 && update("delete from idempotency_key where caller = ? and idem_key = ? and expires_at < ?",
+        if (claimed == 0 && PlainSql.update(em, "delete from idempotency_key where caller = ? and idem_key = ? and expires_at < ?",
                 caller, key, Timestamp.from(now)) > 0) {
             claimed = claim(key, caller, hash, now);
         }
@@ -77,36 +75,17 @@ public class IdempotentRequests {
         Response response = creation.get();
         String body = response.hasEntity() ? write(response.getEntity()) : null;
         URI location = response.getLocation();
-        update("update idempotency_key set response_status = ?, response_body = ?, location = ? where caller = ? and idem_key = ?",
+        PlainSql.update(em,
+                "update idempotency_key set response_status = ?, response_body = ?, location = ? where caller = ? and idem_key = ?",
                 response.getStatus(), body, location == null ? null : location.toString(), caller, key);
         return response;
     }
 
     private int claim(String key, String caller, String hash, Instant now) {
-        return update("""
+        return PlainSql.update(em, """
                 insert into idempotency_key (caller, idem_key, request_hash, created_at, expires_at)
                 values (?, ?, ?, ?, ?) on conflict (caller, idem_key) do nothing""",
                 caller, key, hash, Timestamp.from(now), Timestamp.from(now.plus(ttl)));
-    }
-
-    /**
-     * One statement on the transaction's own connection. Plain JDBC rather than a Hibernate native query: none of
-     * these statements touches an entity, and a native DML statement costs Hibernate a flush check and a pass over
-     * every entity type on each call (issue 16, the write path's profile in docs/benchmarks.md).
-     */
-    private int update(String sql, Object... values) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] == null) {
-                        statement.setNull(i + 1, Types.VARCHAR);
-                    } else {
-                        statement.setObject(i + 1, values[i]);
-                    }
-                }
-                return statement.executeUpdate();
-            }
-        });
     }
 
     private Response replay(String key, String caller, String hash) {

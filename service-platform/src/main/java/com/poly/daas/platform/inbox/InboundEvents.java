@@ -6,6 +6,7 @@ import com.poly.daas.events.MalformedEventException;
 import com.poly.daas.platform.api.ApiProblem;
 import com.poly.daas.platform.outbox.Outbox;
 import com.poly.daas.platform.security.PartnerScope;
+import com.poly.daas.platform.sql.PlainSql;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -223,19 +224,10 @@ public class InboundEvents {
     }
 
     private boolean applyOnce(String consumer, EventEnvelope event, Handler handler) {
-        Timestamp now = Timestamp.from(clock.instant());
-        // plain JDBC: a Hibernate native statement costs an auto-flush check and a pass over every entity type (issue 16)
-        int inserted = em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into inbox_event (consumer, event_id, event_type, processed_at) values (?, ?, ?, ?)
-                    on conflict do nothing""")) {
-                insert.setString(1, consumer);
-                insert.setObject(2, event.eventId());
-                insert.setString(3, event.type());
-                insert.setTimestamp(4, now);
-                return insert.executeUpdate();
-            }
-        });
+        int inserted = PlainSql.update(em, """
+                        insert into inbox_event (consumer, event_id, event_type, processed_at) values (?, ?, ?, ?)
+                        on conflict do nothing""",
+                consumer, event.eventId(), event.type(), Timestamp.from(clock.instant()));
         if (inserted == 0) {
             LOG.debugf("Consumer %s skips duplicate event %s", consumer, event.eventId());
             return false;
